@@ -1,0 +1,4 @@
+export * from './auth'
+export * from './property'
+export * from './reference'
+export * from './sync'

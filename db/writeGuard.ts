@@ -1,0 +1,32 @@
+import type Database from 'better-sqlite3'
+import { getTableConfig } from 'drizzle-orm/sqlite-core'
+import { replicatedTables } from './replicatedTables'
+
+/**
+ * Connection-local triggers that abort any insert, update or delete of a replicated table unless the
+ * write path has opened its gate in the same transaction. They make "nothing bypasses the outbox" a
+ * property of the database, not just a convention.
+ */
+export function installWriteGuards(client: Database.Database): void {
+  client.exec('CREATE TEMP TABLE IF NOT EXISTS write_path_gate (open INTEGER NOT NULL)')
+  for (const { table } of Object.values(replicatedTables)) {
+    const name = getTableConfig(table).name
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      client.exec(
+        `CREATE TEMP TRIGGER IF NOT EXISTS guard_${name}_${event.toLowerCase()} BEFORE ${event} ON main.${name}
+         WHEN NOT EXISTS (SELECT 1 FROM temp.write_path_gate)
+         BEGIN SELECT RAISE(ABORT, 'replicated table ${name} written outside the write path'); END`,
+      )
+    }
+  }
+}
+
+/** Runs `work` with the gate open; callers must already be inside a transaction. */
+export function withGateOpen<T>(client: Database.Database, work: () => T): T {
+  client.prepare('INSERT INTO temp.write_path_gate (open) VALUES (1)').run()
+  try {
+    return work()
+  } finally {
+    client.prepare('DELETE FROM temp.write_path_gate').run()
+  }
+}

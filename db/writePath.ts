@@ -1,0 +1,245 @@
+import type Database from 'better-sqlite3'
+import { getTableColumns } from 'drizzle-orm'
+import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { v7 as uuidv7 } from 'uuid'
+import { DomainError } from '../domain/errors'
+import { encodeHlc, type Hlc, tickLocal } from '../domain/time/hlc'
+import type { Db } from './database'
+import { ensureDevice } from './device'
+import { type EntityName, replicatedTables } from './replicatedTables'
+import { systemColumnKeys } from './schema/replicated'
+import { withGateOpen } from './writeGuard'
+
+export interface Actor {
+  userId: string
+  userName: string
+}
+
+type Values = Record<string, unknown>
+
+/** One row-level change a service asks for. `subjectId` files it in the history of a parent record. */
+export type Change =
+  | { op: 'insert'; entity: EntityName; id?: string; values: Values; subjectId?: string }
+  | { op: 'update'; entity: EntityName; id: string; values: Values; expectedVersion?: number; subjectId?: string }
+  | { op: 'delete'; entity: EntityName; id: string; expectedVersion?: number; subjectId?: string }
+
+export interface Written {
+  entity: EntityName
+  id: string
+  subjectId: string
+  op: Change['op']
+}
+
+/** Keeps derived data (full-text indexes) in step, inside the same transaction. */
+export type DerivedIndex = (client: Database.Database, written: readonly Written[]) => void
+
+export interface WritePathOptions {
+  derivedIndexes?: readonly DerivedIndex[]
+  now?: () => Date
+}
+
+export type WritePath = (actor: Actor, changes: readonly Change[]) => Written[]
+
+interface TableStatements {
+  keys: string[]
+  columns: string[]
+  select: Database.Statement
+  insert: Database.Statement
+  update: Database.Statement
+}
+
+/**
+ * The one way replicated data changes. In a single transaction it writes the rows, appends one
+ * outbox row per changed row (mutation id, device sequence, entity, row id, op, changed fields, the
+ * field versions the change was based on, HLC time, user) and the history entry of each change.
+ */
+export function createWritePath(db: Db, options: WritePathOptions = {}): WritePath {
+  const client = db.$client
+  const now = options.now ?? (() => new Date())
+  const derived = options.derivedIndexes ?? []
+  const statements = new Map<EntityName, TableStatements>()
+  const statementsFor = (entity: EntityName) => {
+    let s = statements.get(entity)
+    if (!s) {
+      s = prepareTable(client, replicatedTables[entity].table)
+      statements.set(entity, s)
+    }
+    return s
+  }
+  const insertOutbox = client.prepare(
+    `INSERT INTO outbox (seq, mutation_id, entity, row_id, op, fields, base_versions, hlc, user_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const insertHistory = client.prepare(
+    `INSERT INTO record_history (mutation_id, entity, row_id, subject_id, op, changes, user_id, user_name, at, hlc)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const saveDevice = client.prepare('UPDATE device_state SET last_seq = ?, hlc_wall_ms = ?, hlc_counter = ? WHERE id = 1')
+
+  const run = client.transaction((actor: Actor, changes: readonly Change[]): Written[] => {
+    const device = ensureDevice(db)
+    let hlc: Hlc = { wallMs: device.hlcWallMs, counter: device.hlcCounter, deviceId: device.deviceId }
+    let seq = device.lastSeq
+    const at = now()
+    const atIso = at.toISOString()
+    const written: Written[] = []
+
+    withGateOpen(client, () => {
+      for (const change of changes) {
+        hlc = tickLocal(hlc, at.getTime())
+        const version = encodeHlc(hlc)
+        const s = statementsFor(change.entity)
+        const applied = applyOne(s, change, version, actor, atIso)
+        if (!applied) continue
+        seq += 1
+        const mutationId = uuidv7()
+        insertOutbox.run(
+          seq,
+          mutationId,
+          change.entity,
+          applied.id,
+          change.op,
+          JSON.stringify(applied.fields),
+          JSON.stringify(applied.baseVersions),
+          version,
+          actor.userId,
+          atIso,
+        )
+        const subjectId = change.subjectId ?? applied.id
+        insertHistory.run(
+          mutationId,
+          change.entity,
+          applied.id,
+          subjectId,
+          change.op,
+          JSON.stringify(applied.history),
+          actor.userId,
+          actor.userName,
+          atIso,
+          version,
+        )
+        written.push({ entity: change.entity, id: applied.id, subjectId, op: change.op })
+      }
+      for (const index of derived) index(client, written)
+    })
+    saveDevice.run(seq, hlc.wallMs, hlc.counter)
+    return written
+  })
+
+  return (actor, changes) => run(actor, changes)
+}
+
+interface Applied {
+  id: string
+  fields: Values
+  baseVersions: Record<string, string | null>
+  history: { field: string; from: unknown; to: unknown }[]
+}
+
+const systemKeys = new Set<string>(systemColumnKeys)
+
+function applyOne(s: TableStatements, change: Change, version: string, actor: Actor, atIso: string): Applied | null {
+  if (change.op === 'insert') {
+    const id = change.id ?? uuidv7()
+    const fields = clerkFields(s, change.values)
+    const fieldVersions: Record<string, string> = {}
+    const baseVersions: Record<string, null> = {}
+    for (const key of Object.keys(fields)) {
+      fieldVersions[key] = version
+      baseVersions[key] = null
+    }
+    const row: Values = {
+      ...fields,
+      id,
+      version: 1,
+      fieldVersions: JSON.stringify(fieldVersions),
+      deletedAt: null,
+      createdAt: atIso,
+      updatedAt: atIso,
+      updatedBy: actor.userId,
+    }
+    s.insert.run(s.keys.map((k) => toSql(row[k])))
+    const history = Object.entries(fields).map(([field, to]) => ({ field, from: null, to }))
+    return { id, fields, baseVersions, history }
+  }
+
+  const current = s.select.get(change.id) as Values | undefined
+  if (!current || current.deletedAt !== null) {
+    throw new DomainError('NOT_FOUND', `${change.entity} ${change.id} does not exist`)
+  }
+  if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {
+    throw new DomainError('STALE_VERSION', `${change.entity} ${change.id} was saved meanwhile`)
+  }
+  const fieldVersions = JSON.parse(String(current.fieldVersions)) as Record<string, string>
+  const changed: Values = {}
+  const baseVersions: Record<string, string | null> = {}
+  const history: Applied['history'] = []
+
+  if (change.op === 'delete') {
+    changed.deletedAt = atIso
+    baseVersions.deletedAt = fieldVersions.deletedAt ?? null
+    history.push({ field: 'deletedAt', from: null, to: atIso })
+  } else {
+    for (const [key, value] of Object.entries(clerkFields(s, change.values))) {
+      if (sameValue(current[key], value)) continue
+      changed[key] = value
+      baseVersions[key] = fieldVersions[key] ?? null
+      history.push({ field: key, from: current[key], to: value })
+    }
+    if (history.length === 0) return null
+  }
+  for (const key of Object.keys(changed)) fieldVersions[key] = version
+  const row: Values = {
+    ...current,
+    ...changed,
+    version: Number(current.version) + 1,
+    fieldVersions: JSON.stringify(fieldVersions),
+    updatedAt: atIso,
+    updatedBy: actor.userId,
+  }
+  s.update.run([...s.keys.filter((k) => k !== 'id').map((k) => toSql(row[k])), change.id])
+  return { id: change.id, fields: changed, baseVersions, history }
+}
+
+/** The change's values restricted to the table's own clerk-editable columns. */
+function clerkFields(s: TableStatements, values: Values): Values {
+  const out: Values = {}
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue
+    if (systemKeys.has(key) || !s.keys.includes(key)) {
+      throw new DomainError('INTERNAL', `Field ${key} cannot be written`)
+    }
+    out[key] = value
+  }
+  return out
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return (a ?? null) === (b ?? null)
+}
+
+function toSql(value: unknown): unknown {
+  if (value === undefined) return null
+  if (typeof value === 'boolean') return value ? 1 : 0
+  return value
+}
+
+function prepareTable(client: Database.Database, table: SQLiteTable): TableStatements {
+  const name = getTableConfig(table).name
+  const columnsByKey = getTableColumns(table)
+  const keys = Object.keys(columnsByKey)
+  const columns = keys.map((k) => columnsByKey[k]!.name)
+  const selectList = keys.map((k, i) => `"${columns[i]}" AS "${k}"`).join(', ')
+  const updatable = keys.filter((k) => k !== 'id')
+  return {
+    keys,
+    columns,
+    select: client.prepare(`SELECT ${selectList} FROM "${name}" WHERE id = ?`),
+    insert: client.prepare(
+      `INSERT INTO "${name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    ),
+    update: client.prepare(
+      `UPDATE "${name}" SET ${updatable.map((k) => `"${columnsByKey[k]!.name}" = ?`).join(', ')} WHERE id = ?`,
+    ),
+  }
+}

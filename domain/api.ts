@@ -1,0 +1,16 @@
+import { authCalls } from './auth/contract'
+import type { ClientApi, Contract } from './contract'
+import { propertyCalls } from './property/contract'
+import { referenceCalls } from './reference/contract'
+import { systemCalls } from './system/contract'
+
+/** The whole API of the application: the union of every registry's call table. */
+export const contract = {
+  auth: authCalls,
+  system: systemCalls,
+  reference: referenceCalls,
+  property: propertyCalls,
+} satisfies Contract
+
+export type AppContract = typeof contract
+export type Api = ClientApi<AppContract>

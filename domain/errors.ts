@@ -1,0 +1,47 @@
+import { z } from 'zod'
+
+/** The closed list of error codes a contract call can return. The UI maps each to `errors.<code>`. */
+export const ErrorCode = z.enum([
+  'VALIDATION',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'FORBIDDEN',
+  'STALE_VERSION',
+  'DUPLICATE',
+  'UNTRUSTED_SENDER',
+  'UNKNOWN_CALL',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL',
+])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const ApiError = z
+  .object({
+    code: ErrorCode,
+    message: z.string(),
+    /** Field path (dot-joined) -> i18n key of the message shown next to that field. */
+    fields: z.record(z.string(), z.string()).optional(),
+  })
+  .strict()
+export type ApiError = z.infer<typeof ApiError>
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError }
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
+export const fail = <T = never>(code: ErrorCode, message: string, fields?: Record<string, string>): Result<T> =>
+  fields ? { ok: false, error: { code, message, fields } } : { ok: false, error: { code, message } }
+
+/** Thrown inside the backend and turned into a Result at the boundary; never crosses a process. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message)
+    this.name = 'DomainError'
+  }
+}
