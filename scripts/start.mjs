@@ -1,0 +1,29 @@
+// `npm start` after the build: launch the desktop app; where no Electron binary can run (it cannot
+// be downloaded on machines without internet access), run the same app through the web host.
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const electronDir = join(root, 'node_modules', 'electron')
+
+function electronBinary() {
+  const pathFile = join(electronDir, 'path.txt')
+  if (!existsSync(pathFile)) return null
+  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim())
+  return existsSync(binary) ? binary : null
+}
+
+const binary = electronBinary()
+const child = binary
+  ? spawn(binary, [root], { stdio: 'inherit' })
+  : (console.log(
+      'The Electron binary is not installed on this machine, so the desktop window cannot open.\n' +
+        'Starting the same application in the browser through the web host instead.\n',
+    ),
+    spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'electron/backend/web/serve.ts'), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+    }))
+child.on('exit', (code) => process.exit(code ?? 0))
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
