@@ -1,0 +1,6 @@
+export * from './dates'
+export * from './identifiers'
+export * from './legalAct'
+export * from './money'
+export * from './script'
+export * from './transliterate'
