@@ -5,8 +5,8 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { backupDatabase } from './backup'
 import type { Db } from './database'
-import { installWriteGuards } from './writeGuard'
 import * as schema from './schema'
+import { installWriteGuards } from './writeGuard'
 
 export class StoreError extends Error {
   constructor(
@@ -69,7 +69,10 @@ export function openDatabase(file: string, options: OpenOptions): Db {
 function checkIntegrity(client: Database.Database): void {
   const rows = client.pragma('quick_check') as { quick_check: string }[]
   if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
-    throw new StoreError('corrupt', `The local database failed its integrity check: ${JSON.stringify(rows.slice(0, 3))}`)
+    throw new StoreError(
+      'corrupt',
+      `The local database failed its integrity check: ${JSON.stringify(rows.slice(0, 3))}`,
+    )
   }
 }
 
@@ -85,7 +88,9 @@ function appliedMigrations(client: Database.Database): number[] {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get()
   if (!table) return []
-  return (client.prepare('SELECT created_at AS createdAt FROM __drizzle_migrations').all() as { createdAt: number }[]).map(
-    (r) => Number(r.createdAt),
-  )
+  return (
+    client.prepare('SELECT created_at AS createdAt FROM __drizzle_migrations').all() as {
+      createdAt: number
+    }[]
+  ).map((r) => Number(r.createdAt))
 }

@@ -20,7 +20,14 @@ type Values = Record<string, unknown>
 /** One row-level change a service asks for. `subjectId` files it in the history of a parent record. */
 export type Change =
   | { op: 'insert'; entity: EntityName; id?: string; values: Values; subjectId?: string }
-  | { op: 'update'; entity: EntityName; id: string; values: Values; expectedVersion?: number; subjectId?: string }
+  | {
+      op: 'update'
+      entity: EntityName
+      id: string
+      values: Values
+      expectedVersion?: number
+      subjectId?: string
+    }
   | { op: 'delete'; entity: EntityName; id: string; expectedVersion?: number; subjectId?: string }
 
 export interface Written {
@@ -74,7 +81,9 @@ export function createWritePath(db: Db, options: WritePathOptions = {}): WritePa
     `INSERT INTO record_history (mutation_id, entity, row_id, subject_id, op, changes, user_id, user_name, at, hlc)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  const saveDevice = client.prepare('UPDATE device_state SET last_seq = ?, hlc_wall_ms = ?, hlc_counter = ? WHERE id = 1')
+  const saveDevice = client.prepare(
+    'UPDATE device_state SET last_seq = ?, hlc_wall_ms = ?, hlc_counter = ? WHERE id = 1',
+  )
 
   const run = client.transaction((actor: Actor, changes: readonly Change[]): Written[] => {
     const device = ensureDevice(db)
@@ -138,7 +147,13 @@ interface Applied {
 
 const systemKeys = new Set<string>(systemColumnKeys)
 
-function applyOne(s: TableStatements, change: Change, version: string, actor: Actor, atIso: string): Applied | null {
+function applyOne(
+  s: TableStatements,
+  change: Change,
+  version: string,
+  actor: Actor,
+  atIso: string,
+): Applied | null {
   if (change.op === 'insert') {
     const id = change.id ?? uuidv7()
     const fields = clerkFields(s, change.values)

@@ -31,7 +31,11 @@ export type ApiError = z.infer<typeof ApiError>
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError }
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
-export const fail = <T = never>(code: ErrorCode, message: string, fields?: Record<string, string>): Result<T> =>
+export const fail = <T = never>(
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): Result<T> =>
   fields ? { ok: false, error: { code, message, fields } } : { ok: false, error: { code, message } }
 
 /** Thrown inside the backend and turned into a Result at the boundary; never crosses a process. */

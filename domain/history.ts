@@ -16,4 +16,3 @@ export const HistoryEntry = z
   })
   .strict()
 export type HistoryEntry = z.infer<typeof HistoryEntry>
-

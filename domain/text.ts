@@ -1,7 +1,9 @@
 import { z } from 'zod'
 
 /** Row ids are UUIDv7 strings (time-ordered). */
-export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'validation.invalidId')
+export const Id = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'validation.invalidId')
 
 /** Names, titles, streets: required, one line. */
 export const ShortText = z
@@ -20,4 +22,7 @@ export const OptionalText = (max: number) =>
     .regex(/^[^\n\r\0]*$/, 'validation.singleLine')
 
 /** Free notes, several lines. */
-export const LongText = z.string().max(4000, 'validation.tooLong').regex(/^[^\0]*$/, 'validation.invalid')
+export const LongText = z
+  .string()
+  .max(4000, 'validation.tooLong')
+  .regex(/^[^\0]*$/, 'validation.invalid')

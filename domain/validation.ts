@@ -9,7 +9,8 @@ export function messageKeyFor(issue: z.core.$ZodRawIssue): string {
     case 'invalid_type':
       return issue.input === undefined ? 'validation.required' : 'validation.invalidType'
     case 'too_small':
-      if (issue.origin === 'string') return issue.minimum === 1 ? 'validation.required' : 'validation.tooShort'
+      if (issue.origin === 'string')
+        return issue.minimum === 1 ? 'validation.required' : 'validation.tooShort'
       return 'validation.tooSmall'
     case 'too_big':
       return issue.origin === 'string' ? 'validation.tooLong' : 'validation.tooBig'

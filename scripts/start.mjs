@@ -16,14 +16,16 @@ function electronBinary() {
 }
 
 const binary = electronBinary()
+if (!binary) {
+  console.log(
+    'The Electron binary is not installed on this machine, so the desktop window cannot open.\n' +
+      'Starting the same application in the browser through the web host instead.\n',
+  )
+}
+const tsx = join(root, 'node_modules/tsx/dist/cli.mjs')
+const serve = join(root, 'electron/backend/web/serve.ts')
 const child = binary
   ? spawn(binary, [root], { stdio: 'inherit' })
-  : (console.log(
-      'The Electron binary is not installed on this machine, so the desktop window cannot open.\n' +
-        'Starting the same application in the browser through the web host instead.\n',
-    ),
-    spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'electron/backend/web/serve.ts'), ...process.argv.slice(2)], {
-      stdio: 'inherit',
-    }))
+  : spawn(process.execPath, [tsx, serve, ...process.argv.slice(2)], { stdio: 'inherit' })
 child.on('exit', (code) => process.exit(code ?? 0))
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))

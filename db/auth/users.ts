@@ -33,13 +33,22 @@ export function countUsers(db: Db): number {
   return db.select({ n: sql<number>`count(*)` }).from(localUser).get()?.n ?? 0
 }
 
-export function insertUser(db: Db, user: Omit<LocalUser, 'failedAttempts' | 'lockedUntil'>, createdAt: string): void {
+export function insertUser(
+  db: Db,
+  user: Omit<LocalUser, 'failedAttempts' | 'lockedUntil'>,
+  createdAt: string,
+): void {
   db.insert(localUser)
     .values({ ...user, departments: JSON.stringify(user.departments), createdAt })
     .run()
 }
 
-export function recordFailedSignIn(db: Db, id: string, failedAttempts: number, lockedUntil: string | null): void {
+export function recordFailedSignIn(
+  db: Db,
+  id: string,
+  failedAttempts: number,
+  lockedUntil: string | null,
+): void {
   db.update(localUser).set({ failedAttempts, lockedUntil }).where(eq(localUser.id, id)).run()
 }
 

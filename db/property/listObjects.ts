@@ -59,11 +59,15 @@ export function listPropertyObjects(db: Db, query: ListQuery, today: string): Pr
     .map((column) => `${column} ${direction}`)
     .join(', ')
   const client = db.$client
-  const total = (client.prepare(`SELECT count(*) AS n FROM property_object o WHERE ${whereSql}`).get(params) as {
-    n: number
-  }).n
+  const total = (
+    client.prepare(`SELECT count(*) AS n FROM property_object o WHERE ${whereSql}`).get(params) as {
+      n: number
+    }
+  ).n
   const rows = client
-    .prepare(`${rowSql} WHERE ${whereSql} ORDER BY ${orderSql}, o.id ${direction} LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `${rowSql} WHERE ${whereSql} ORDER BY ${orderSql}, o.id ${direction} LIMIT @limit OFFSET @offset`,
+    )
     .all({ ...params, today, limit: query.limit, offset: query.offset }) as PropertyListPage['rows']
   return { total, rows }
 }

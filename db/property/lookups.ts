@@ -19,13 +19,22 @@ export function liveObject(db: Db, id: string) {
 }
 
 export function objectEverExisted(db: Db, id: string): boolean {
-  return db.select({ id: propertyObject.id }).from(propertyObject).where(eq(propertyObject.id, id)).get() !== undefined
+  return (
+    db.select({ id: propertyObject.id }).from(propertyObject).where(eq(propertyObject.id, id)).get() !==
+    undefined
+  )
 }
 
 export function inventoryNumberTaken(db: Db, inventoryNumber: string, exceptId?: string): boolean {
   const conditions = [eq(propertyObject.inventoryNumber, inventoryNumber), isNull(propertyObject.deletedAt)]
   if (exceptId) conditions.push(ne(propertyObject.id, exceptId))
-  return db.select({ id: propertyObject.id }).from(propertyObject).where(and(...conditions)).get() !== undefined
+  return (
+    db
+      .select({ id: propertyObject.id })
+      .from(propertyObject)
+      .where(and(...conditions))
+      .get() !== undefined
+  )
 }
 
 export function territorialUnitExists(db: Db, id: string): boolean {
@@ -80,7 +89,13 @@ export function liveLease(db: Db, id: string) {
 export function contractNumberTaken(db: Db, contractNumber: string, exceptId?: string): boolean {
   const conditions = [eq(propertyLease.contractNumber, contractNumber), isNull(propertyLease.deletedAt)]
   if (exceptId) conditions.push(ne(propertyLease.id, exceptId))
-  return db.select({ id: propertyLease.id }).from(propertyLease).where(and(...conditions)).get() !== undefined
+  return (
+    db
+      .select({ id: propertyLease.id })
+      .from(propertyLease)
+      .where(and(...conditions))
+      .get() !== undefined
+  )
 }
 
 export function liveDocument(db: Db, id: string) {

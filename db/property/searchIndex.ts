@@ -19,10 +19,9 @@ export const propertySearchIndex: DerivedIndex = (client, written) => {
     const object = s.object.get(objectId) as Record<string, string | null> | undefined
     if (!object) continue
     const codes = (s.codes.all(objectId) as { code: string }[]).map((r) => r.code)
-    const tenants = (s.tenants.all(objectId) as { tenantName: string; tenantIdNumber: string }[]).flatMap((t) => [
-      t.tenantName,
-      t.tenantIdNumber,
-    ])
+    const tenants = (s.tenants.all(objectId) as { tenantName: string; tenantIdNumber: string }[]).flatMap(
+      (t) => [t.tenantName, t.tenantIdNumber],
+    )
     const body = searchIndexText(
       String(object.inventoryNumber),
       String(object.name),
@@ -58,7 +57,9 @@ function prepare(client: Database.Database) {
       `SELECT inventory_number AS inventoryNumber, name, street, building, apartment, address_note AS addressNote
        FROM property_object WHERE id = ? AND deleted_at IS NULL`,
     ),
-    codes: client.prepare('SELECT code FROM property_cadastral_code WHERE object_id = ? AND deleted_at IS NULL'),
+    codes: client.prepare(
+      'SELECT code FROM property_cadastral_code WHERE object_id = ? AND deleted_at IS NULL',
+    ),
     tenants: client.prepare(
       `SELECT tenant_name AS tenantName, tenant_id_number AS tenantIdNumber
        FROM property_lease WHERE object_id = ? AND deleted_at IS NULL`,

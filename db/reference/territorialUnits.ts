@@ -5,7 +5,12 @@ import { territorialUnit } from '../schema'
 
 export function listTerritorialUnits(db: Db): TerritorialUnit[] {
   return db
-    .select({ id: territorialUnit.id, code: territorialUnit.code, nameKa: territorialUnit.nameKa, nameEn: territorialUnit.nameEn })
+    .select({
+      id: territorialUnit.id,
+      code: territorialUnit.code,
+      nameKa: territorialUnit.nameKa,
+      nameEn: territorialUnit.nameEn,
+    })
     .from(territorialUnit)
     .where(isNull(territorialUnit.deletedAt))
     .orderBy(asc(territorialUnit.code))

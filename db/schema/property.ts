@@ -54,7 +54,10 @@ export const propertyCadastralCode = sqliteTable(
     validTo: text('valid_to'),
     reason: text('reason').notNull(),
   },
-  (t) => [index('property_cadastral_code_object').on(t.objectId), index('property_cadastral_code_code').on(t.code)],
+  (t) => [
+    index('property_cadastral_code_object').on(t.objectId),
+    index('property_cadastral_code_code').on(t.code),
+  ],
 )
 
 export const propertyLease = sqliteTable(

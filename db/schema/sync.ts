@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 /** This PC's identity and counters; exactly one row (id = 1). */
 export const deviceState = sqliteTable('device_state', {

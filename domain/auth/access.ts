@@ -35,10 +35,7 @@ export function isAllowed(access: Access, principal: Principal | null): boolean 
     case 'admin':
       return principal?.role === 'itAdmin'
     case 'department':
-      return (
-        principal !== null &&
-        principal.departments.includes(access.department) &&
-        roleAllows(principal.role, access.action)
-      )
+      if (!principal) return false
+      return principal.departments.includes(access.department) && roleAllows(principal.role, access.action)
   }
 }

@@ -5,7 +5,14 @@ export const Role = z.enum(['clerk', 'head', 'auditor', 'itAdmin'])
 export type Role = z.infer<typeof Role>
 
 /** Department scopes a user may be a member of; the shared reference scope needs no membership. */
-export const Department = z.enum(['property', 'sanitation', 'kindergartens', 'budget', 'eservices', 'academy'])
+export const Department = z.enum([
+  'property',
+  'sanitation',
+  'kindergartens',
+  'budget',
+  'eservices',
+  'academy',
+])
 export type Department = z.infer<typeof Department>
 
 export const Action = z.enum(['read', 'write', 'delete', 'report', 'approve'])

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { inDepartment } from '../auth/access'
 import { defineCalls } from '../contract'
-import { HistoryEntry } from '../history'
 import { IsoDate } from '../georgian/dates'
+import { HistoryEntry } from '../history'
 import { Id } from '../text'
 import {
   CadastralCodeChange,

@@ -21,7 +21,8 @@ export interface Instalment {
  */
 export function rentSchedule(lease: LeaseTerms): Instalment[] {
   const months = monthsPerInstalment[lease.schedule]
-  const lastDay = lease.terminatedOn && lease.terminatedOn < lease.endDate ? lease.terminatedOn : lease.endDate
+  const lastDay =
+    lease.terminatedOn && lease.terminatedOn < lease.endDate ? lease.terminatedOn : lease.endDate
   const instalments: Instalment[] = []
   // A lease longer than a century is a typing error that validation would have caught; stop anyway.
   for (let k = 0; k < 1200; k++) {
@@ -34,7 +35,8 @@ export function rentSchedule(lease: LeaseTerms): Instalment[] {
   return instalments
 }
 
-const cumulativeRent = (annual: number, periods: number, months: number) => Math.floor((annual * periods * months) / 12)
+const cumulativeRent = (annual: number, periods: number, months: number) =>
+  Math.floor((annual * periods * months) / 12)
 
 /** Rent fallen due on or before `asOf`. */
 export function rentDueBy(lease: LeaseTerms, asOf: string): number {

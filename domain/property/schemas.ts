@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { CadastralCode, CompanyCode, PersonalNumber, Phone, PostalCode } from '../georgian/identifiers'
 import { IsoDate } from '../georgian/dates'
+import { CadastralCode, CompanyCode, PersonalNumber, Phone, PostalCode } from '../georgian/identifiers'
 import { Tetri } from '../georgian/money'
-import { Id, ShortText, LongText, OptionalText } from '../text'
+import { Id, LongText, OptionalText, ShortText } from '../text'
 import {
   AcquisitionMethod,
   DocumentKind,
@@ -106,7 +106,9 @@ const leaseShape = {
 }
 
 /** A tenant's identifier is a personal number for a person and a company code for a company. */
-const leaseRules = <T extends { tenantKind?: TenantKind; tenantIdNumber?: string; startDate?: string; endDate?: string }>(
+const leaseRules = <
+  T extends { tenantKind?: TenantKind; tenantIdNumber?: string; startDate?: string; endDate?: string },
+>(
   lease: T,
   ctx: z.RefinementCtx,
 ) => {
@@ -116,7 +118,8 @@ const leaseRules = <T extends { tenantKind?: TenantKind; tenantIdNumber?: string
       ctx.addIssue({
         code: 'custom',
         path: ['tenantIdNumber'],
-        message: lease.tenantKind === 'person' ? 'georgian.personalNumber.invalid' : 'georgian.companyCode.invalid',
+        message:
+          lease.tenantKind === 'person' ? 'georgian.personalNumber.invalid' : 'georgian.companyCode.invalid',
       })
     }
   }
@@ -155,7 +158,12 @@ export const DocumentUpload = z
     objectId: Id,
     title: ShortText,
     kind: DocumentKind,
-    fileName: z.string().trim().min(1).max(200).regex(/^[^/\\\0]+$/, 'property.document.fileName'),
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\\0]+$/, 'property.document.fileName'),
     mimeType: z
       .string()
       .max(100)

@@ -110,7 +110,11 @@ export const GroupCount = z
   .strict()
 
 export const ObjectsReport = z
-  .object({ byType: z.array(GroupCount), byState: z.array(GroupCount), byTerritorialUnit: z.array(GroupCount) })
+  .object({
+    byType: z.array(GroupCount),
+    byState: z.array(GroupCount),
+    byTerritorialUnit: z.array(GroupCount),
+  })
   .strict()
 export type ObjectsReport = z.infer<typeof ObjectsReport>
 

@@ -8,10 +8,24 @@ export type ObjectType = z.infer<typeof ObjectType>
 export const PropertyClass = z.enum(['basic', 'additional'])
 export type PropertyClass = z.infer<typeof PropertyClass>
 
-export const ObjectState = z.enum(['inUse', 'leased', 'vacant', 'listedForAuction', 'privatised', 'writtenOff'])
+export const ObjectState = z.enum([
+  'inUse',
+  'leased',
+  'vacant',
+  'listedForAuction',
+  'privatised',
+  'writtenOff',
+])
 export type ObjectState = z.infer<typeof ObjectState>
 
-export const AcquisitionMethod = z.enum(['purchase', 'stateTransfer', 'construction', 'donation', 'legacy', 'other'])
+export const AcquisitionMethod = z.enum([
+  'purchase',
+  'stateTransfer',
+  'construction',
+  'donation',
+  'legacy',
+  'other',
+])
 export type AcquisitionMethod = z.infer<typeof AcquisitionMethod>
 
 export const TenantKind = z.enum(['person', 'company'])

@@ -1,9 +1,9 @@
 import { join } from 'node:path'
-import { contract } from '../../domain/api'
 import type { Db } from '../../db/database'
 import { openDatabase } from '../../db/openDatabase'
 import { propertySearchIndex } from '../../db/property/searchIndex'
 import { createWritePath, type WritePath } from '../../db/writePath'
+import { contract } from '../../domain/api'
 import { authService } from './auth/service'
 import { SessionStore } from './auth/sessions'
 import { createDispatch, type Dispatch } from './dispatch'
@@ -34,7 +34,9 @@ export interface Backend {
 /** Opens the local store, seeds a first run, and wires every registry's calls to one dispatch. */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date())
-  const db = openDatabase(join(options.userDataDir, 'rustavi.db'), { migrationsFolder: options.migrationsFolder })
+  const db = openDatabase(join(options.userDataDir, 'rustavi.db'), {
+    migrationsFolder: options.migrationsFolder,
+  })
   try {
     const write = createWritePath(db, { derivedIndexes: [propertySearchIndex], now })
     seedTerritorialUnits(db, write)

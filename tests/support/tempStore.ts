@@ -14,7 +14,13 @@ export function tempDir(prefix = 'rustavi-test-'): { dir: string; remove(): void
 }
 
 /** A real SQLite file in a temp folder with the write path wired as the app wires it. */
-export function tempStore(now?: () => Date): { db: Db; write: WritePath; dir: string; file: string; close(): void } {
+export function tempStore(now?: () => Date): {
+  db: Db
+  write: WritePath
+  dir: string
+  file: string
+  close(): void
+} {
   const { dir, remove } = tempDir()
   const file = join(dir, 'rustavi.db')
   const db = openDatabase(file, { migrationsFolder })

@@ -1,6 +1,3 @@
-import type { SessionUser } from '../../../domain/auth/schemas'
-import type { authCalls } from '../../../domain/auth/contract'
-import { DomainError } from '../../../domain/errors'
 import {
   findUserById,
   findUserByUsername,
@@ -10,6 +7,9 @@ import {
   setPassword,
 } from '../../../db/auth/users'
 import type { Db } from '../../../db/database'
+import type { authCalls } from '../../../domain/auth/contract'
+import type { SessionUser } from '../../../domain/auth/schemas'
+import { DomainError } from '../../../domain/errors'
 import type { Handlers } from '../dispatch'
 import { hashPassword, verifyPassword } from './passwords'
 import type { SessionStore } from './sessions'
@@ -20,7 +20,11 @@ const lockMinutes = 15
 // Verified against when the username is unknown, so a wrong username costs as long as a wrong password.
 const decoyHash = hashPassword('decoy password never used')
 
-export function authService(db: Db, sessions: SessionStore, now: () => Date): Handlers<{ auth: typeof authCalls }>['auth'] {
+export function authService(
+  db: Db,
+  sessions: SessionStore,
+  now: () => Date,
+): Handlers<{ auth: typeof authCalls }>['auth'] {
   const toSessionUser = (u: LocalUser): SessionUser => ({
     id: u.id,
     username: u.username,
@@ -51,7 +55,9 @@ export function authService(db: Db, sessions: SessionStore, now: () => Date): Ha
       if (!(await verifyPassword(password, user.passwordHash))) {
         const attempts = user.failedAttempts + 1
         const locked =
-          attempts >= maxFailedAttempts ? new Date(now().getTime() + lockMinutes * 60_000).toISOString() : null
+          attempts >= maxFailedAttempts
+            ? new Date(now().getTime() + lockMinutes * 60_000).toISOString()
+            : null
         recordFailedSignIn(db, user.id, locked ? 0 : attempts, locked)
         throw new DomainError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS', 'Wrong username or password')
       }

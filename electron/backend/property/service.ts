@@ -1,7 +1,4 @@
 import { v7 as uuidv7 } from 'uuid'
-import { addDays } from '../../../domain/georgian/dates'
-import { DomainError } from '../../../domain/errors'
-import type { propertyCalls } from '../../../domain/property/contract'
 import type { Db } from '../../../db/database'
 import { historyOf } from '../../../db/history'
 import { listPropertyObjects } from '../../../db/property/listObjects'
@@ -19,7 +16,9 @@ import {
 import { propertyObjectDetail } from '../../../db/property/objectDetail'
 import { expiringLeases, leaseIncomeReport, objectsReport } from '../../../db/property/reports'
 import type { Actor, Change, WritePath } from '../../../db/writePath'
-import { isoDateInTbilisi } from '../../../domain/georgian/dates'
+import { DomainError } from '../../../domain/errors'
+import { addDays, isoDateInTbilisi } from '../../../domain/georgian/dates'
+import type { propertyCalls } from '../../../domain/property/contract'
 import type { CallScope, Handlers } from '../dispatch'
 import type { DocumentStore } from './documentStore'
 
@@ -35,11 +34,15 @@ const actorOf = (scope: CallScope): Actor => {
   return { userId: scope.principal.userId, userName: scope.principal.userName }
 }
 
-const invalid = (field: string, key: string) => new DomainError('VALIDATION', `Invalid ${field}`, { [field]: key })
-const duplicate = (field: string, key: string) => new DomainError('DUPLICATE', `Duplicate ${field}`, { [field]: key })
+const invalid = (field: string, key: string) =>
+  new DomainError('VALIDATION', `Invalid ${field}`, { [field]: key })
+const duplicate = (field: string, key: string) =>
+  new DomainError('DUPLICATE', `Duplicate ${field}`, { [field]: key })
 
 /** The property registry's calls: each checks what only the database knows, then asks the write path. */
-export function propertyService(deps: PropertyServiceDeps): Handlers<{ property: typeof propertyCalls }>['property'] {
+export function propertyService(
+  deps: PropertyServiceDeps,
+): Handlers<{ property: typeof propertyCalls }>['property'] {
   const { db, write, documents, now } = deps
   const today = () => isoDateInTbilisi(now().getTime())
 
@@ -81,7 +84,13 @@ export function propertyService(deps: PropertyServiceDeps): Handlers<{ property:
           op: 'insert',
           entity: 'propertyCadastralCode',
           subjectId: id,
-          values: { objectId: id, code: cadastralCode, validFrom: fields.acquiredOn ?? today(), validTo: null, reason: 'registration' },
+          values: {
+            objectId: id,
+            code: cadastralCode,
+            validFrom: fields.acquiredOn ?? today(),
+            validTo: null,
+            reason: 'registration',
+          },
         })
       }
       write(actorOf(scope), changes)
@@ -96,7 +105,9 @@ export function propertyService(deps: PropertyServiceDeps): Handlers<{ property:
       if (changes.territorialUnitId && !territorialUnitExists(db, changes.territorialUnitId)) {
         throw invalid('territorialUnitId', 'property.territorialUnit.unknown')
       }
-      write(actorOf(scope), [{ op: 'update', entity: 'propertyObject', id, values: changes, expectedVersion: version }])
+      write(actorOf(scope), [
+        { op: 'update', entity: 'propertyObject', id, values: changes, expectedVersion: version },
+      ])
       return detail(id)
     },
 
@@ -115,7 +126,8 @@ export function propertyService(deps: PropertyServiceDeps): Handlers<{ property:
       requireObject(objectId)
       const current = currentCadastralCode(db, objectId)
       if (current?.code === code) throw invalid('code', 'property.cadastralCode.unchanged')
-      if (current && validFrom <= current.validFrom) throw invalid('validFrom', 'property.cadastralCode.notAfterCurrent')
+      if (current && validFrom <= current.validFrom)
+        throw invalid('validFrom', 'property.cadastralCode.notAfterCurrent')
       if (cadastralCodeHolder(db, code, objectId)) throw duplicate('code', 'property.cadastralCode.duplicate')
       const changes: Change[] = []
       if (current) {
@@ -166,7 +178,14 @@ export function propertyService(deps: PropertyServiceDeps): Handlers<{ property:
         throw duplicate('contractNumber', 'property.lease.contractDuplicate')
       }
       write(actorOf(scope), [
-        { op: 'update', entity: 'propertyLease', id, subjectId: lease.objectId, values: changes, expectedVersion: version },
+        {
+          op: 'update',
+          entity: 'propertyLease',
+          id,
+          subjectId: lease.objectId,
+          values: changes,
+          expectedVersion: version,
+        },
       ])
       return { id }
     },
@@ -174,7 +193,8 @@ export function propertyService(deps: PropertyServiceDeps): Handlers<{ property:
     terminateLease({ id, version, terminatedOn }, scope) {
       const lease = requireLease(id)
       if (lease.terminatedOn) throw invalid('terminatedOn', 'property.lease.alreadyTerminated')
-      if (terminatedOn < lease.startDate) throw invalid('terminatedOn', 'property.lease.terminatedBeforeStart')
+      if (terminatedOn < lease.startDate)
+        throw invalid('terminatedOn', 'property.lease.terminatedBeforeStart')
       write(actorOf(scope), [
         {
           op: 'update',
@@ -217,7 +237,11 @@ export function propertyService(deps: PropertyServiceDeps): Handlers<{ property:
       if (!document) throw new DomainError('NOT_FOUND', 'No such document')
       const content = documents.get(document.sha256)
       if (!content) throw new DomainError('NOT_FOUND', 'The document file is missing on this PC')
-      return { fileName: document.fileName, mimeType: document.mimeType, contentBase64: content.toString('base64') }
+      return {
+        fileName: document.fileName,
+        mimeType: document.mimeType,
+        contentBase64: content.toString('base64'),
+      }
     },
 
     removeDocument({ id }, scope) {

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
-import type { Department, Role } from '../../../domain/auth/roles'
 import { countUsers, insertUser } from '../../../db/auth/users'
 import type { Db } from '../../../db/database'
+import type { Department, Role } from '../../../domain/auth/roles'
 import { hashPassword } from '../auth/passwords'
 
 interface DemoUser {
@@ -52,8 +52,11 @@ export const demoUsers: readonly DemoUser[] = [
 /** Creates the demo accounts on a store that has no users yet. */
 export async function seedDemoUsers(db: Db, now: Date): Promise<void> {
   if (countUsers(db) > 0) return
-  const hashed = await Promise.all(demoUsers.map(async (u) => ({ ...u, passwordHash: await hashPassword(u.password) })))
+  const hashed = await Promise.all(
+    demoUsers.map(async (u) => ({ ...u, passwordHash: await hashPassword(u.password) })),
+  )
   db.$client.transaction(() => {
-    for (const { password: _p, ...user } of hashed) insertUser(db, { ...user, id: uuidv7() }, now.toISOString())
+    for (const { password: _p, ...user } of hashed)
+      insertUser(db, { ...user, id: uuidv7() }, now.toISOString())
   })()
 }

@@ -26,7 +26,9 @@ const { values } = parseArgs({
 const dataDir = resolve(values['data-dir'] ?? defaultUserDataDir())
 const rendererDir = join(repoRoot, 'out/renderer')
 if (!existsSync(join(rendererDir, 'index.html'))) {
-  console.error(`The renderer is not built (${rendererDir}). Run "npm run build" first, or use "npm run start:web".`)
+  console.error(
+    `The renderer is not built (${rendererDir}). Run "npm run build" first, or use "npm run start:web".`,
+  )
   process.exit(1)
 }
 if (values.fresh) rmSync(dataDir, { recursive: true, force: true })

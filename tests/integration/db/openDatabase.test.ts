@@ -24,7 +24,9 @@ describe('openDatabase', () => {
     expect(client.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(client.pragma('busy_timeout', { simple: true })).toBe(5000)
     const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')).entries
-    expect(client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.length })
+    expect(client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({
+      n: journal.length,
+    })
     db.$client.close()
   })
 
@@ -58,7 +60,9 @@ describe('openDatabase', () => {
     const file = join(dir, 'a.db')
     openDatabase(file, { migrationsFolder }).$client.close()
     const raw = new Database(file)
-    raw.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() + 10 ** 9)
+    raw
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('future', Date.now() + 10 ** 9)
     raw.close()
     const before = readFileSync(file)
     expect(() => openDatabase(file, { migrationsFolder })).toThrow(StoreError)

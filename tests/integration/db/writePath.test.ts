@@ -53,11 +53,18 @@ describe('the write path', () => {
 
   it('records one outbox row and one history entry per changed row, in the same transaction', () => {
     const before = outbox().length
-    const [created] = store.write(clerk, [{ op: 'insert', entity: 'propertyObject', values: objectValues(unitId) }])
+    const [created] = store.write(clerk, [
+      { op: 'insert', entity: 'propertyObject', values: objectValues(unitId) },
+    ])
     const rows = outbox().slice(before)
     expect(rows).toHaveLength(1)
     const row = rows[0]!
-    expect(row).toMatchObject({ entity: 'propertyObject', row_id: created!.id, op: 'insert', user_id: 'u-clerk' })
+    expect(row).toMatchObject({
+      entity: 'propertyObject',
+      row_id: created!.id,
+      op: 'insert',
+      user_id: 'u-clerk',
+    })
     expect(JSON.parse(row.fields)).toMatchObject({ inventoryNumber: 'RST-0001', bookValueTetri: 125_000_00 })
     expect(Object.values(JSON.parse(row.base_versions))).toEqual(expect.arrayContaining([null]))
     const history = store.db.$client.prepare('SELECT * FROM record_history WHERE row_id = ?').all(created!.id)
@@ -65,16 +72,25 @@ describe('the write path', () => {
   })
 
   it('sends only changed fields with the versions they were based on', () => {
-    const [created] = store.write(clerk, [{ op: 'insert', entity: 'propertyObject', values: objectValues(unitId) }])
+    const [created] = store.write(clerk, [
+      { op: 'insert', entity: 'propertyObject', values: objectValues(unitId) },
+    ])
     const insertHlc = outbox().at(-1)!.hlc
     store.write(clerk, [
-      { op: 'update', entity: 'propertyObject', id: created!.id, values: { state: 'vacant', name: 'საბავშვო ბაღის შენობა' } },
+      {
+        op: 'update',
+        entity: 'propertyObject',
+        id: created!.id,
+        values: { state: 'vacant', name: 'საბავშვო ბაღის შენობა' },
+      },
     ])
     const update = outbox().at(-1)!
     expect(update.op).toBe('update')
     expect(JSON.parse(update.fields)).toEqual({ state: 'vacant' })
     expect(JSON.parse(update.base_versions)).toEqual({ state: insertHlc })
-    const row = store.db.$client.prepare('SELECT version, field_versions FROM property_object WHERE id = ?').get(created!.id) as {
+    const row = store.db.$client
+      .prepare('SELECT version, field_versions FROM property_object WHERE id = ?')
+      .get(created!.id) as {
       version: number
       field_versions: string
     }
@@ -83,15 +99,21 @@ describe('the write path', () => {
   })
 
   it('writes nothing for an update that changes nothing', () => {
-    const [created] = store.write(clerk, [{ op: 'insert', entity: 'propertyObject', values: objectValues(unitId) }])
+    const [created] = store.write(clerk, [
+      { op: 'insert', entity: 'propertyObject', values: objectValues(unitId) },
+    ])
     const count = outbox().length
-    const written = store.write(clerk, [{ op: 'update', entity: 'propertyObject', id: created!.id, values: { state: 'inUse' } }])
+    const written = store.write(clerk, [
+      { op: 'update', entity: 'propertyObject', id: created!.id, values: { state: 'inUse' } },
+    ])
     expect(written).toEqual([])
     expect(outbox()).toHaveLength(count)
   })
 
   it('gives device sequence numbers without gaps and HLC times that only grow', () => {
-    const [created] = store.write(clerk, [{ op: 'insert', entity: 'propertyObject', values: objectValues(unitId) }])
+    const [created] = store.write(clerk, [
+      { op: 'insert', entity: 'propertyObject', values: objectValues(unitId) },
+    ])
     for (const state of ['vacant', 'leased', 'inUse', 'vacant'] as const) {
       store.write(clerk, [{ op: 'update', entity: 'propertyObject', id: created!.id, values: { state } }])
     }
@@ -100,7 +122,9 @@ describe('the write path', () => {
     const hlcs = rows.map((r) => r.hlc)
     expect([...hlcs].sort()).toEqual(hlcs)
     expect(new Set(hlcs).size).toBe(hlcs.length)
-    const deviceId = (store.db.$client.prepare('SELECT device_id FROM device_state').get() as { device_id: string }).device_id
+    const deviceId = (
+      store.db.$client.prepare('SELECT device_id FROM device_state').get() as { device_id: string }
+    ).device_id
     expect(decodeHlc(hlcs[0]!).deviceId).toBe(deviceId)
   })
 
@@ -110,18 +134,36 @@ describe('the write path', () => {
     store = tempStore(() => new Date(nowMs))
     seedTerritorialUnits(store.db, store.write)
     nowMs -= 24 * 3_600_000
-    store.write(systemActor, [{ op: 'update', entity: 'territorialUnit', id: unitIdOf(store), values: { nameEn: 'Unit' } }])
+    store.write(systemActor, [
+      { op: 'update', entity: 'territorialUnit', id: unitIdOf(store), values: { nameEn: 'Unit' } },
+    ])
     const hlcs = outbox().map((r) => r.hlc)
     expect([...hlcs].sort()).toEqual(hlcs)
   })
 
   it('refuses an update based on a stale version and writes nothing', () => {
-    const [created] = store.write(clerk, [{ op: 'insert', entity: 'propertyObject', values: objectValues(unitId) }])
-    store.write(clerk, [{ op: 'update', entity: 'propertyObject', id: created!.id, values: { state: 'vacant' }, expectedVersion: 1 }])
+    const [created] = store.write(clerk, [
+      { op: 'insert', entity: 'propertyObject', values: objectValues(unitId) },
+    ])
+    store.write(clerk, [
+      {
+        op: 'update',
+        entity: 'propertyObject',
+        id: created!.id,
+        values: { state: 'vacant' },
+        expectedVersion: 1,
+      },
+    ])
     const count = outbox().length
     expect(() =>
       store.write(clerk, [
-        { op: 'update', entity: 'propertyObject', id: created!.id, values: { state: 'leased' }, expectedVersion: 1 },
+        {
+          op: 'update',
+          entity: 'propertyObject',
+          id: created!.id,
+          values: { state: 'leased' },
+          expectedVersion: 1,
+        },
       ]),
     ).toThrow(expect.objectContaining({ code: 'STALE_VERSION' }))
     expect(outbox()).toHaveLength(count)
@@ -132,38 +174,59 @@ describe('the write path', () => {
     expect(() =>
       store.write(clerk, [
         { op: 'insert', entity: 'propertyObject', values: objectValues(unitId, 'RST-A') },
-        { op: 'update', entity: 'propertyObject', id: '0190aaaa-0000-7000-8000-000000000000', values: { state: 'vacant' } },
+        {
+          op: 'update',
+          entity: 'propertyObject',
+          id: '0190aaaa-0000-7000-8000-000000000000',
+          values: { state: 'vacant' },
+        },
       ]),
     ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
     expect(outbox()).toHaveLength(count)
-    expect(store.db.$client.prepare("SELECT count(*) AS n FROM property_object WHERE inventory_number = 'RST-A'").get()).toEqual({
+    expect(
+      store.db.$client
+        .prepare("SELECT count(*) AS n FROM property_object WHERE inventory_number = 'RST-A'")
+        .get(),
+    ).toEqual({
       n: 0,
     })
   })
 
   it('deletes as a tombstone that keeps the row and refuses later edits', () => {
-    const [created] = store.write(clerk, [{ op: 'insert', entity: 'propertyObject', values: objectValues(unitId) }])
+    const [created] = store.write(clerk, [
+      { op: 'insert', entity: 'propertyObject', values: objectValues(unitId) },
+    ])
     store.write(clerk, [{ op: 'delete', entity: 'propertyObject', id: created!.id }])
-    const row = store.db.$client.prepare('SELECT deleted_at FROM property_object WHERE id = ?').get(created!.id) as {
+    const row = store.db.$client
+      .prepare('SELECT deleted_at FROM property_object WHERE id = ?')
+      .get(created!.id) as {
       deleted_at: string | null
     }
     expect(row.deleted_at).not.toBeNull()
     expect(outbox().at(-1)).toMatchObject({ op: 'delete', row_id: created!.id })
     expect(() =>
-      store.write(clerk, [{ op: 'update', entity: 'propertyObject', id: created!.id, values: { state: 'vacant' } }]),
+      store.write(clerk, [
+        { op: 'update', entity: 'propertyObject', id: created!.id, values: { state: 'vacant' } },
+      ]),
     ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
   })
 
   it('refuses system columns in a change', () => {
-    const [created] = store.write(clerk, [{ op: 'insert', entity: 'propertyObject', values: objectValues(unitId) }])
+    const [created] = store.write(clerk, [
+      { op: 'insert', entity: 'propertyObject', values: objectValues(unitId) },
+    ])
     expect(() =>
-      store.write(clerk, [{ op: 'update', entity: 'propertyObject', id: created!.id, values: { version: 99 } }]),
+      store.write(clerk, [
+        { op: 'update', entity: 'propertyObject', id: created!.id, values: { version: 99 } },
+      ]),
     ).toThrow()
   })
 
   it('makes the database itself refuse writes to replicated tables that bypass the write path', () => {
     const client = store.db.$client
-    expect(() => client.prepare("UPDATE territorial_unit SET name_en = 'x'").run()).toThrow(/outside the write path/)
+    expect(() => client.prepare("UPDATE territorial_unit SET name_en = 'x'").run()).toThrow(
+      /outside the write path/,
+    )
     expect(() => client.prepare('DELETE FROM territorial_unit').run()).toThrow(/outside the write path/)
     expect(() =>
       client
@@ -175,11 +238,17 @@ describe('the write path', () => {
   })
 
   it('keeps the full-text index in step with objects, codes and tenants', () => {
-    const [created] = store.write(clerk, [{ op: 'insert', entity: 'propertyObject', values: objectValues(unitId) }])
+    const [created] = store.write(clerk, [
+      { op: 'insert', entity: 'propertyObject', values: objectValues(unitId) },
+    ])
     const find = (match: string) =>
-      (store.db.$client.prepare('SELECT object_id FROM property_search WHERE property_search MATCH ?').all(match) as {
-        object_id: string
-      }[]).map((r) => r.object_id)
+      (
+        store.db.$client
+          .prepare('SELECT object_id FROM property_search WHERE property_search MATCH ?')
+          .all(match) as {
+          object_id: string
+        }[]
+      ).map((r) => r.object_id)
     expect(find('"მეგობრობის"*')).toEqual([created!.id])
     expect(find('"megobrobis"*')).toEqual([created!.id])
     store.write(clerk, [
@@ -187,7 +256,13 @@ describe('the write path', () => {
         op: 'insert',
         entity: 'propertyCadastralCode',
         subjectId: created!.id,
-        values: { objectId: created!.id, code: '02.05.11.004.017', validFrom: '2020-01-01', validTo: null, reason: 'registration' },
+        values: {
+          objectId: created!.id,
+          code: '02.05.11.004.017',
+          validFrom: '2020-01-01',
+          validTo: null,
+          reason: 'registration',
+        },
       },
     ])
     expect(find('"02 05 11"*')).toEqual([created!.id])

@@ -24,11 +24,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Lines of `text` that write one of the replicated tables, by SQL or by drizzle's builder. */
-export function replicatedWrites(text: string): string[] {
+function replicatedWrites(text: string): string[] {
   const found: string[] = []
   for (const [entity, { table }] of Object.entries(replicatedTables)) {
     const sqlName = getTableConfig(table).name
-    const sqlWrite = new RegExp(`(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+["\`]?(main\\.)?${sqlName}\\b`, 'i')
+    const sqlWrite = new RegExp(
+      `(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+["\`]?(main\\.)?${sqlName}\\b`,
+      'i',
+    )
     const drizzleName = entity.replace(/^./, (c) => c.toLowerCase())
     const drizzleWrite = new RegExp(`\\.(insert|update|delete)\\(\\s*${drizzleName}\\s*\\)`)
     for (const line of text.split('\n')) {
@@ -43,7 +46,9 @@ describe('replicated tables', () => {
     const offences = scanned
       .flatMap((dir) => sourceFiles(join(root, dir)))
       .filter((file) => !allowed.has(relative(root, file)))
-      .flatMap((file) => replicatedWrites(readFileSync(file, 'utf8')).map((line) => `${relative(root, file)}: ${line}`))
+      .flatMap((file) =>
+        replicatedWrites(readFileSync(file, 'utf8')).map((line) => `${relative(root, file)}: ${line}`),
+      )
     expect(offences).toEqual([])
   })
 
