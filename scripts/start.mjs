@@ -1,6 +1,6 @@
 // `npm start` after the build: launch the desktop app; where no Electron binary can run (it cannot
 // be downloaded on machines without internet access), run the same app through the web host.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,10 +15,18 @@ function electronBinary() {
   return existsSync(binary) ? binary : null
 }
 
-const binary = electronBinary()
+/** Electron's npm package fetches its binary on first use; try once, quietly, with a time limit. */
+function fetchElectron() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1') return null
+  console.log('Fetching the Electron binary (first start only)...')
+  spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'ignore', timeout: 300_000 })
+  return electronBinary()
+}
+
+const binary = electronBinary() ?? fetchElectron()
 if (!binary) {
   console.log(
-    'The Electron binary is not installed on this machine, so the desktop window cannot open.\n' +
+    'The Electron binary is not available on this machine (it could not be downloaded), so the desktop window cannot open.\n' +
       'Starting the same application in the browser through the web host instead.\n',
   )
 }
