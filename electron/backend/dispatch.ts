@@ -27,7 +27,12 @@ export interface SessionLookup {
 }
 
 /** Calls a user who must change the password may still make. */
-const allowedBeforePasswordChange = new Set(['auth.session', 'auth.signOut', 'auth.changePassword'])
+const allowedBeforePasswordChange = new Set([
+  'auth.signIn',
+  'auth.session',
+  'auth.signOut',
+  'auth.changePassword',
+])
 
 export type Dispatch = (ctx: CallContext, name: string, rawInput: unknown) => Promise<Result<unknown>>
 
@@ -46,11 +51,11 @@ export function createDispatch<C extends Contract>(
     const spec = findCall(contract, name)
     if (!spec) return fail('UNKNOWN_CALL', `Unknown call ${name.slice(0, 80)}`)
     const principal = sessions.principalOf(ctx.sessionKey)
-    if (!isAllowed(spec.access, principal)) {
-      return principal ? fail('FORBIDDEN', 'Not permitted') : fail('UNAUTHENTICATED', 'Sign in first')
-    }
     if (principal?.mustChangePassword && !allowedBeforePasswordChange.has(name)) {
       return fail('PASSWORD_CHANGE_REQUIRED', 'The password must be changed first')
+    }
+    if (!isAllowed(spec.access, principal)) {
+      return principal ? fail('FORBIDDEN', 'Not permitted') : fail('UNAUTHENTICATED', 'Sign in first')
     }
     const parsed = spec.input.safeParse(rawInput)
     if (!parsed.success) return fail('VALIDATION', 'Invalid input', fieldErrorsOf(parsed.error))
