@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next'
+import type { PropertySortField } from '../../../../domain/property/views'
+import type { Column } from './columns'
+import classes from './PropertyTable.module.css'
+
+interface Props {
+  column: Column
+  sort: PropertySortField
+  direction: 'asc' | 'desc'
+  onSort(field: PropertySortField): void
+}
+
+/** A column heading; a sortable one is a button (click, Enter or Space) and reports aria-sort. */
+export function SortHeader({ column, sort, direction, onSort }: Props) {
+  const { t } = useTranslation()
+  const label = t(column.labelKey)
+  const className = column.numeric ? `${classes.headerCell} ${classes.numeric}` : classes.headerCell
+  const { sortField } = column
+  if (!sortField) {
+    return (
+      <th scope="col" className={className}>
+        <span className={classes.headerLabel}>{label}</span>
+      </th>
+    )
+  }
+  const sorted = sort === sortField
+  return (
+    <th
+      scope="col"
+      className={className}
+      aria-sort={sorted ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button type="button" className={classes.sortButton} onClick={() => onSort(sortField)}>
+        <span>{label}</span>
+        <span className={classes.sortMark} aria-hidden="true">
+          {sorted ? (direction === 'asc' ? '▲' : '▼') : ''}
+        </span>
+      </button>
+    </th>
+  )
+}
