@@ -36,7 +36,7 @@ export function CadastralSection({ object }: { object: PropertyObjectDetail }) {
                 <Table.Tr key={code.id}>
                   <Table.Td>
                     <Group gap="xs">
-                      <Text size="sm" ff="monospace">
+                      <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
                         {code.code}
                       </Text>
                       {code.validTo === null ? (

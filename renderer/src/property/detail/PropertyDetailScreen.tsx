@@ -4,6 +4,7 @@ import { useRouter } from '../../app/router'
 import type { DetailTab } from '../../app/routes'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FlashMessage } from '../../ui/FlashMessage'
+import { Icon } from '../../ui/Icon'
 import { DocumentsSection } from '../documents/DocumentsSection'
 import { HistorySection } from '../history/HistorySection'
 import { LeasesSection } from '../leases/LeasesSection'
@@ -28,7 +29,7 @@ export default function PropertyDetailScreen({ id, tab }: { id: string; tab: Det
       style={{ alignSelf: 'flex-start' }}
       onClick={() => navigate({ name: 'propertyList' })}
     >
-      ← {t('property.detail.backToList')}
+      <Icon name="arrowLeft" /> {t('property.detail.backToList')}
     </Anchor>
   )
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { PropertySortField } from '../../../../domain/property/views'
+import { Icon } from '../../ui/Icon'
 import type { Column } from './columns'
 import classes from './PropertyTable.module.css'
 
@@ -33,7 +34,7 @@ export function SortHeader({ column, sort, direction, onSort }: Props) {
       <button type="button" className={classes.sortButton} onClick={() => onSort(sortField)}>
         <span>{label}</span>
         <span className={classes.sortMark} aria-hidden="true">
-          {sorted ? (direction === 'asc' ? '▲' : '▼') : ''}
+          {sorted ? <Icon name={direction === 'asc' ? 'sortAscending' : 'sortDescending'} size={10} /> : null}
         </span>
       </button>
     </th>

@@ -1,0 +1,118 @@
+import { expect, type Page, test } from '@playwright/test'
+import { openApp, passwords, shot, watchProblems } from './support'
+
+/** Fonts we bundle; any other font used for text means a glyph came from the PC, or was missing. */
+const bundledFamilies = /^Noto Sans( Georgian)?( (Thin|Light|Regular|Medium|SemiBold|Bold|ExtraBold|Black))?$/
+
+const rawKey = /\b(app|auth|errors|validation|georgian|property|history|reports)\.[a-zA-Z]+(\.[a-zA-Z]+)*\b/
+
+interface PageCheck {
+  rawKeys: string[]
+  missingKeys: string[]
+  upperCased: string[]
+  mtavruli: string[]
+  foreignFonts: string[]
+}
+
+/**
+ * What a person would notice on the page: raw i18n keys, text in ALL CAPS, and characters drawn
+ * with a font we do not ship (the way a missing-glyph box appears). Chromium tells which fonts
+ * actually rendered each element's text (CSS.getPlatformFontsForNode).
+ */
+async function inspect(page: Page): Promise<PageCheck> {
+  await page.evaluate(() => document.fonts.ready)
+  const texts = await page.evaluate(() => {
+    const elements = [...document.querySelectorAll('body *')].filter((el) =>
+      [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== ''),
+    )
+    elements.forEach((el, i) => el.setAttribute('data-glyph-check', String(i)))
+    return elements.map((el) => ({
+      text: [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join('')
+        .trim(),
+      transform: getComputedStyle(el).textTransform,
+    }))
+  })
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('DOM.enable')
+  await cdp.send('CSS.enable')
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 })
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+    nodeId: root.nodeId,
+    selector: '[data-glyph-check]',
+  })
+  const foreignFonts = new Set<string>()
+  for (const nodeId of nodeIds) {
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId })
+    const foreign = fonts.filter((font) => !font.isCustomFont || !bundledFamilies.test(font.familyName))
+    if (foreign.length === 0) continue
+    const { attributes } = await cdp.send('DOM.getAttributes', { nodeId })
+    const index = Number(attributes[attributes.indexOf('data-glyph-check') + 1])
+    for (const font of foreign) foreignFonts.add(`${font.familyName}: ${texts[index]?.text.slice(0, 40)}`)
+  }
+  await cdp.detach()
+  const missingKeys = await page.evaluate(
+    () => (window as unknown as { __missingI18nKeys?: string[] }).__missingI18nKeys ?? [],
+  )
+  return {
+    rawKeys: texts.filter((t) => rawKey.test(t.text)).map((t) => t.text),
+    missingKeys,
+    upperCased: texts.filter((t) => t.transform === 'uppercase').map((t) => t.text),
+    mtavruli: texts.filter((t) => /[\u1C90-\u1CBF]/.test(t.text)).map((t) => t.text),
+    foreignFonts: [...foreignFonts],
+  }
+}
+
+const clean: PageCheck = { rawKeys: [], missingKeys: [], upperCased: [], mtavruli: [], foreignFonts: [] }
+
+for (const language of ['ka', 'en'] as const) {
+  test(`every screen renders with the bundled fonts, no raw keys, no capitals (${language})`, async ({
+    page,
+  }) => {
+    const problems = watchProblems(page)
+    await openApp(page)
+    if (language === 'en') {
+      await page.getByText('English', { exact: true }).click()
+    }
+    const screens: Record<string, PageCheck> = {}
+    const check = async (name: string) => {
+      screens[name] = await inspect(page)
+      await shot(page, `render-${language}-${name}`)
+    }
+    await page.locator('input[autocomplete="username"]').waitFor()
+    await check('sign-in')
+
+    await page.locator('input[autocomplete="username"]').fill('head')
+    await page.locator('input[autocomplete="current-password"]').fill(passwords.head)
+    await page.keyboard.press('Enter')
+    const table = page.locator('table').first()
+    await expect(table.locator('tbody tr').nth(3)).toBeVisible()
+    await check('list')
+
+    await table.locator('tbody tr').nth(2).click()
+    const tabs = page.getByRole('tab')
+    await expect(tabs.first()).toBeVisible()
+    const tabCount = await tabs.count()
+    for (let i = 0; i < tabCount; i++) {
+      await tabs.nth(i).click()
+      await page.waitForTimeout(300)
+      await check(`detail-tab-${i}`)
+    }
+    await page.getByRole('button', { name: language === 'ka' ? 'რედაქტირება' : 'Edit' }).click()
+    await page.waitForTimeout(300)
+    await check('edit-form')
+    await page.keyboard.press('Escape')
+
+    await page
+      .getByRole('button', { name: language === 'ka' ? 'ქონების ანგარიშგება' : 'Property reports' })
+      .click()
+    await expect(page.getByRole('heading').nth(2)).toBeVisible()
+    await page.waitForTimeout(500)
+    await check('reports')
+
+    expect(screens).toEqual(Object.fromEntries(Object.keys(screens).map((name) => [name, clean])))
+    expect(problems).toEqual([])
+  })
+}
