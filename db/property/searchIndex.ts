@@ -6,18 +6,26 @@ const indexedEntities = new Set(['propertyObject', 'propertyCadastralCode', 'pro
 
 /**
  * Keeps `property_search` in step with objects, their cadastral codes and their tenants. Runs inside
- * the write path's transaction, once per touched object.
+ * the write path's transaction, once per touched object. An object's FTS row has the object's own
+ * rowid, so the list can narrow its indexes by integer (db/property/listObjects.ts).
  */
 export const propertySearchIndex: DerivedIndex = (client, written) => {
   const objectIds = new Set<string>()
-  for (const w of written) if (indexedEntities.has(w.entity)) objectIds.add(w.subjectId)
+  /** Objects created in this transaction have no FTS row to remove yet. */
+  const created = new Set<string>()
+  for (const w of written) {
+    if (!indexedEntities.has(w.entity)) continue
+    objectIds.add(w.subjectId)
+    if (w.entity === 'propertyObject' && w.op === 'insert') created.add(w.id)
+  }
   if (objectIds.size === 0) return
   const s = statements(client)
   for (const objectId of objectIds) {
-    const key = s.key.get(objectId) as { rowid: number } | undefined
-    if (key) s.remove.run(key.rowid)
-    const object = s.object.get(objectId) as Record<string, string | null> | undefined
+    const object = s.object.get(objectId) as Record<string, string | number | null> | undefined
     if (!object) continue
+    const rowid = Number(object.rowid)
+    if (!created.has(objectId)) s.remove.run(rowid)
+    if (object.deletedAt !== null) continue
     const codes = (s.codes.all(objectId) as { code: string }[]).map((r) => r.code)
     const tenants = (s.tenants.all(objectId) as { tenantName: string; tenantIdNumber: string }[]).flatMap(
       (t) => [t.tenantName, t.tenantIdNumber],
@@ -32,7 +40,6 @@ export const propertySearchIndex: DerivedIndex = (client, written) => {
       ...codes,
       ...tenants,
     )
-    const rowid = key?.rowid ?? Number(s.addKey.run(objectId).lastInsertRowid)
     s.add.run(rowid, objectId, body)
   }
 }
@@ -49,13 +56,12 @@ function statements(client: Database.Database) {
 
 function prepare(client: Database.Database) {
   return {
-    key: client.prepare('SELECT rowid FROM property_search_key WHERE object_id = ?'),
-    addKey: client.prepare('INSERT INTO property_search_key (object_id) VALUES (?)'),
     remove: client.prepare('DELETE FROM property_search WHERE rowid = ?'),
     add: client.prepare('INSERT INTO property_search (rowid, object_id, body) VALUES (?, ?, ?)'),
     object: client.prepare(
-      `SELECT inventory_number AS inventoryNumber, name, street, building, apartment, address_note AS addressNote
-       FROM property_object WHERE id = ? AND deleted_at IS NULL`,
+      `SELECT rowid, inventory_number AS inventoryNumber, name, street, building, apartment,
+         address_note AS addressNote, deleted_at AS deletedAt
+       FROM property_object WHERE id = ?`,
     ),
     codes: client.prepare(
       'SELECT code FROM property_cadastral_code WHERE object_id = ? AND deleted_at IS NULL',
@@ -67,15 +73,65 @@ function prepare(client: Database.Database) {
   }
 }
 
+const aligned = new WeakSet<Database.Database>()
+
 /**
- * An FTS5 expression for what a clerk typed: every word as a prefix, all words required, matched as
- * typed or as the Georgian it becomes on a Latin keyboard layout. Null when nothing searchable remains.
+ * Makes sure every FTS row still carries its object's rowid. Rowids of a table without an INTEGER
+ * PRIMARY KEY survive VACUUM and backups, but a migration that rebuilds `property_object` may
+ * renumber them; then the index is re-keyed by object id, once. Checked once per connection by
+ * spot checks at both ends of the index, which a renumbering would not leave intact.
+ */
+export function ensurePropertySearchAligned(client: Database.Database): void {
+  if (aligned.has(client)) return
+  const misaligned = client
+    .prepare(
+      `SELECT count(*) AS n FROM (
+         SELECT * FROM (SELECT rowid AS r, object_id FROM property_search ORDER BY rowid LIMIT 16)
+         UNION ALL
+         SELECT * FROM (SELECT rowid AS r, object_id FROM property_search ORDER BY rowid DESC LIMIT 16)
+       ) f LEFT JOIN property_object o ON o.rowid = f.r
+       WHERE o.id IS NOT f.object_id OR o.deleted_at IS NOT NULL`,
+    )
+    .get() as { n: number }
+  if (misaligned.n > 0) realignPropertySearch(client)
+  aligned.add(client)
+}
+
+/** Re-keys the FTS rows by their objects' current rowids (derived data: no outbox, no history). */
+export function realignPropertySearch(client: Database.Database): void {
+  client.transaction(() => {
+    client.exec(`CREATE TEMP TABLE property_search_realign AS
+      SELECT o.rowid AS r, s.object_id, s.body FROM property_search s
+      JOIN property_object o ON o.id = s.object_id WHERE o.deleted_at IS NULL`)
+    client.exec('DELETE FROM property_search')
+    client.exec(
+      'INSERT INTO property_search (rowid, object_id, body) SELECT r, object_id, body FROM temp.property_search_realign',
+    )
+    client.exec('DROP TABLE temp.property_search_realign')
+  })()
+}
+
+/**
+ * An FTS5 expression for what a clerk typed: every word as a prefix, all words required, each word
+ * matched as typed or as the Georgian it becomes on a Latin keyboard layout. Null when nothing
+ * searchable remains. `RST-2` gives `("rst"* OR "ღშთ"*) AND "2"*`: a word that reads the same both
+ * ways is looked up once.
  */
 export function propertyMatchExpression(typed: string): string | null {
-  const alternatives = searchQueryVariants(typed)
+  const variants = searchQueryVariants(typed)
     .map((variant) => variant.match(/[\p{L}\p{N}]+/gu) ?? [])
     .filter((tokens) => tokens.length > 0)
-    .map((tokens) => tokens.map((t) => `"${t}"*`).join(' AND '))
-  if (alternatives.length === 0) return null
-  return [...new Set(alternatives)].map((a) => `(${a})`).join(' OR ')
+  const first = variants[0]
+  if (!first) return null
+  const prefix = (token: string) => `"${token}"*`
+  if (variants.every((tokens) => tokens.length === first.length)) {
+    return first
+      .map((_, i) => {
+        const alternatives = [...new Set(variants.map((tokens) => tokens[i]!))].map(prefix)
+        return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`
+      })
+      .join(' AND ')
+  }
+  const whole = variants.map((tokens) => tokens.map(prefix).join(' AND '))
+  return [...new Set(whole)].map((a) => `(${a})`).join(' OR ')
 }

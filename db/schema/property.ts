@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { territorialUnit } from './reference'
 import { replicatedColumns } from './replicated'
@@ -29,17 +30,37 @@ export const propertyObject = sqliteTable(
     custodian: text('custodian').notNull(),
     notes: text('notes').notNull(),
   },
-  (t) => [
-    index('property_object_inventory').on(t.inventoryNumber),
-    index('property_object_name').on(t.name),
-    index('property_object_type').on(t.type, t.inventoryNumber),
-    index('property_object_state').on(t.state, t.inventoryNumber),
-    index('property_object_unit').on(t.territorialUnitId, t.inventoryNumber),
-    index('property_object_address').on(t.street, t.building, t.apartment),
-    index('property_object_area').on(t.areaSqm),
-    index('property_object_book_value').on(t.bookValueTetri),
-    index('property_object_updated').on(t.updatedAt),
-  ],
+  (t) => {
+    // The list screen's indexes (db/property/listObjects.ts). All are partial (live rows only), so
+    // counts and deep pages never read the wide rows. Each sort index carries the three filter
+    // columns after its sort key, so a filtered page is found in the index alone; the list orders
+    // ties by the rest of the index and then rowid, which is the index's own order.
+    const live = sql`deleted_at IS NULL`
+    const filters = [t.type, t.state, t.territorialUnitId] as const
+    return [
+      index('property_object_inventory')
+        .on(t.inventoryNumber, ...filters)
+        .where(live),
+      index('property_object_name')
+        .on(t.name, ...filters)
+        .where(live),
+      index('property_object_address')
+        .on(t.street, t.building, t.apartment, ...filters)
+        .where(live),
+      index('property_object_area')
+        .on(t.areaSqm, ...filters)
+        .where(live),
+      index('property_object_book_value')
+        .on(t.bookValueTetri, ...filters)
+        .where(live),
+      index('property_object_updated')
+        .on(t.updatedAt, ...filters)
+        .where(live),
+      index('property_object_type').on(t.type, t.state, t.territorialUnitId).where(live),
+      index('property_object_state').on(t.state, t.territorialUnitId, t.type).where(live),
+      index('property_object_unit').on(t.territorialUnitId, t.type, t.state).where(live),
+    ]
+  },
 )
 
 export const propertyCadastralCode = sqliteTable(
