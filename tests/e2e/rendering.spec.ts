@@ -25,7 +25,7 @@ async function inspect(page: Page): Promise<PageCheck> {
     const elements = [...document.querySelectorAll('body *')].filter((el) =>
       [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== ''),
     )
-    elements.forEach((el, i) => el.setAttribute('data-glyph-check', String(i)))
+    for (const [i, el] of elements.entries()) el.setAttribute('data-glyph-check', String(i))
     return elements.map((el) => ({
       text: [...el.childNodes]
         .filter((n) => n.nodeType === Node.TEXT_NODE)
