@@ -11,7 +11,7 @@ import { createWritePath } from '../db/writePath'
 import { demoPropertyChanges, seedDemoProperty } from '../electron/backend/seed/demoProperty'
 import { seedTerritorialUnits } from '../electron/backend/seed/territorialUnits'
 import { type BenchContext, migrationsFolder } from './context'
-import { formatCount, median, type Outcome, report, since } from './stats'
+import { formatCount, formatMs, median, type Outcome, report, since } from './stats'
 
 const TARGET_MS = 15_000
 
@@ -37,7 +37,8 @@ export function generateBenchmark(ctx: BenchContext): Outcome {
   const rows = counts.objects! + counts.codes! + counts.leases! + counts.payments!
 
   const unitIds = listTerritorialUnits(store.db).map((u) => u.id)
-  const rawRuns = [0, 1, 2].map(() => rawInsert(ctx, unitIds))
+  const rawRuns = [0, 1, 2].map(() => rawInsert(ctx, unitIds, false))
+  const rawLogged = rawInsert(ctx, unitIds, true)
   return report(
     `generate: ${formatCount(ctx.objects)}-object demo store through the write path`,
     [
@@ -51,6 +52,7 @@ export function generateBenchmark(ctx: BenchContext): Outcome {
     [
       `${formatCount(counts.objects!)} objects, ${formatCount(counts.codes!)} cadastral codes, ${formatCount(counts.leases!)} leases, ${formatCount(counts.payments!)} payments; ${formatCount(counts.outbox!)} outbox rows`,
       `write path: ${(((median(runs) * 1000) / rows) | 0).toLocaleString('en-US')} us per row; raw: ${(((median(rawRuns) * 1000) / rows) | 0).toLocaleString('en-US')} us per row (median of 3)`,
+      `raw with the write path's volume (each row plus an outbox row and a history row with the same JSON, one transaction): ${formatMs(rawLogged)}`,
     ],
   )
 }
@@ -73,8 +75,10 @@ function seedFreshStore(ctx: BenchContext): number {
 /**
  * The physical limit: the generator's rows (made before the clock starts) inserted with plain
  * prepared statements in one transaction, synchronous=FULL, no outbox, history or search index.
+ * With `logged`, each row also gets an outbox row and a history row carrying the same JSON the
+ * write path would write (field values, base versions, field changes), still in plain INSERTs.
  */
-function rawInsert(ctx: BenchContext, unitIds: readonly string[]): number {
+function rawInsert(ctx: BenchContext, unitIds: readonly string[], logged: boolean): number {
   const file = join(ctx.tempDir('raw-generate'), 'rustavi.db')
   openDatabase(file, { migrationsFolder }).$client.close()
   const client = new Database(file)
@@ -115,17 +119,48 @@ function rawInsert(ctx: BenchContext, unitIds: readonly string[]): number {
       updatedAt: at,
       updatedBy: 'system',
     }
+    const outbox = client.prepare(
+      `INSERT INTO outbox (seq, mutation_id, entity, row_id, op, fields, base_versions, hlc, user_id, created_at)
+       VALUES (?, ?, ?, ?, 'insert', ?, ?, ?, 'system', ?)`,
+    )
+    const history = client.prepare(
+      `INSERT INTO record_history (mutation_id, entity, row_id, subject_id, op, changes, user_id, user_name, at, hlc)
+       VALUES (?, ?, ?, ?, 'insert', ?, 'system', 'system', ?, ?)`,
+    )
     const rows: { statement: Database.Statement; values: unknown[] }[] = []
-    for (const group of demoPropertyChanges(unitIds, {
-      objects: ctx.objects,
-      today: ctx.now,
-      seed: ctx.seed,
-    })) {
+    let seq = 0
+    const options = { objects: ctx.objects, today: ctx.now, seed: ctx.seed }
+    for (const group of demoPropertyChanges(unitIds, options)) {
       for (const change of group) {
         if (change.op !== 'insert') continue
         const { statement, keys } = prepared(change.entity)
-        const row: Record<string, unknown> = { ...change.values, ...system, id: change.id ?? uuidv7() }
+        const id = change.id ?? uuidv7()
+        const row: Record<string, unknown> = { ...change.values, ...system, id }
         rows.push({ statement, values: keys.map((k) => row[k] ?? null) })
+        if (!logged) continue
+        seq += 1
+        const mutationId = uuidv7()
+        const hlc = `${String(ctx.now.getTime()).padStart(15, '0')}-${String(seq).padStart(6, '0')}-device`
+        const fields = Object.entries(change.values)
+        const baseVersions = Object.fromEntries(fields.map(([k]) => [k, null]))
+        const changes = fields.map(([field, to]) => ({ field, from: null, to }))
+        rows.push({
+          statement: outbox,
+          values: [
+            seq,
+            mutationId,
+            change.entity,
+            id,
+            JSON.stringify(change.values),
+            JSON.stringify(baseVersions),
+            hlc,
+            at,
+          ],
+        })
+        rows.push({
+          statement: history,
+          values: [mutationId, change.entity, id, change.subjectId ?? id, JSON.stringify(changes), at, hlc],
+        })
       }
     }
     const start = performance.now()

@@ -1,8 +1,9 @@
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/database'
 import { listOrderColumns, listPropertyObjects, type SearchTuning } from '../../db/property/listObjects'
 import { leasesOf } from '../../db/property/objectDetail'
-import { propertyMatchExpression } from '../../db/property/searchIndex'
+import { ensurePropertySearchAligned, propertyMatchExpression } from '../../db/property/searchIndex'
 import { addDays, isoDateInTbilisi } from '../../domain/georgian/dates'
 import { CadastralCode } from '../../domain/georgian/identifiers'
 import { LeaseFields, LeasePaymentFields, PropertyObjectFields } from '../../domain/property/schemas'
@@ -243,6 +244,28 @@ describe('the demo property registry', () => {
     ).map((r) => r.id)
     return { total, ids }
   }
+
+  it('re-keys the search index when object rowids no longer line up with it', () => {
+    const last = db.$client
+      .prepare('SELECT rowid AS r, object_id AS id, body FROM property_search ORDER BY rowid DESC LIMIT 1')
+      .get() as { r: number; id: string; body: string }
+    // what a migration that rebuilds property_object could leave behind: an FTS row under a stale rowid
+    db.$client.prepare('DELETE FROM property_search WHERE rowid = ?').run(last.r)
+    db.$client
+      .prepare('INSERT INTO property_search (rowid, object_id, body) VALUES (?, ?, ?)')
+      .run(last.r + 5_000, last.id, last.body)
+    const other = new Database(store.file)
+    try {
+      ensurePropertySearchAligned(other)
+    } finally {
+      other.close()
+    }
+    const rowid = db.$client.prepare('SELECT rowid FROM property_object WHERE id = ?').pluck().get(last.id)
+    expect(
+      db.$client.prepare('SELECT rowid FROM property_search WHERE object_id = ?').pluck().all(last.id),
+    ).toEqual([rowid])
+    expect(count('property_search')).toBe(OBJECTS)
+  })
 
   it('adds nothing when run again', () => {
     const before = counts()
