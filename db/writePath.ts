@@ -49,6 +49,7 @@ export type WritePath = (actor: Actor, changes: readonly Change[]) => Written[]
 
 interface TableStatements {
   keys: string[]
+  keySet: ReadonlySet<string>
   columns: string[]
   select: Database.Statement
   insert: Database.Statement
@@ -221,7 +222,7 @@ function clerkFields(s: TableStatements, values: Values): Values {
   const out: Values = {}
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue
-    if (systemKeys.has(key) || !s.keys.includes(key)) {
+    if (systemKeys.has(key) || !s.keySet.has(key)) {
       throw new DomainError('INTERNAL', `Field ${key} cannot be written`)
     }
     out[key] = value
@@ -248,6 +249,7 @@ function prepareTable(client: Database.Database, table: SQLiteTable): TableState
   const updatable = keys.filter((k) => k !== 'id')
   return {
     keys,
+    keySet: new Set(keys),
     columns,
     select: client.prepare(`SELECT ${selectList} FROM "${name}" WHERE id = ?`),
     insert: client.prepare(

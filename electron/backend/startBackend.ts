@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { checkpointWhenIdle } from '../../db/checkpoint'
 import type { Db } from '../../db/database'
 import { openDatabase } from '../../db/openDatabase'
 import { propertySearchIndex } from '../../db/property/searchIndex'
@@ -54,7 +55,16 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       },
       sessions,
     )
-    return { dispatch, db, write, close: () => db.$client.close() }
+    const stopCheckpoints = checkpointWhenIdle(db)
+    return {
+      dispatch,
+      db,
+      write,
+      close: () => {
+        stopCheckpoints()
+        db.$client.close()
+      },
+    }
   } catch (error) {
     db.$client.close()
     throw error

@@ -23,6 +23,8 @@ describe('openDatabase', () => {
     expect(client.pragma('synchronous', { simple: true })).toBe(2) // FULL
     expect(client.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(client.pragma('busy_timeout', { simple: true })).toBe(5000)
+    // Checkpoints run when idle, never inside a save.
+    expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
     const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')).entries
     expect(client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({
       n: journal.length,
