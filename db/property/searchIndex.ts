@@ -135,3 +135,16 @@ export function propertyMatchExpression(typed: string): string | null {
   const whole = variants.map((tokens) => tokens.map(prefix).join(' AND '))
   return [...new Set(whole)].map((a) => `(${a})`).join(' OR ')
 }
+
+/**
+ * A small step of merging the search index's segments (automatic merging is off, so that it never
+ * runs inside a save): bounded work, run while the PC is idle.
+ */
+export const mergePropertySearchStep = (client: Database.Database): void => {
+  client.prepare("INSERT INTO property_search (property_search, rank) VALUES ('merge', 200)").run()
+}
+
+/** Merges the whole search index into one segment: after a bulk load, such as the demo seed. */
+export const optimisePropertySearch = (client: Database.Database): void => {
+  client.prepare("INSERT INTO property_search (property_search) VALUES ('optimize')").run()
+}

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
-import { checkpointWhenIdle } from '../../db/checkpoint'
 import type { Db } from '../../db/database'
+import { checkpointStep, maintainWhenIdle } from '../../db/maintenance'
 import { openDatabase } from '../../db/openDatabase'
-import { propertySearchIndex } from '../../db/property/searchIndex'
+import { mergePropertySearchStep, propertySearchIndex } from '../../db/property/searchIndex'
 import { createWritePath, type WritePath } from '../../db/writePath'
 import { contract } from '../../domain/api'
 import { authService } from './auth/service'
@@ -55,7 +55,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       },
       sessions,
     )
-    const stopCheckpoints = checkpointWhenIdle(db)
+    const stopCheckpoints = maintainWhenIdle(db, [mergePropertySearchStep, checkpointStep])
     return {
       dispatch,
       db,

@@ -2,6 +2,7 @@ import { randomFillSync } from 'node:crypto'
 import { base, Faker, ka_GE } from '@faker-js/faker'
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../../../db/database'
+import { optimisePropertySearch } from '../../../db/property/searchIndex'
 import { listTerritorialUnits } from '../../../db/reference/territorialUnits'
 import type { Change, WritePath } from '../../../db/writePath'
 import { isoDateInTbilisi } from '../../../domain/georgian/dates'
@@ -47,6 +48,8 @@ export function seedDemoProperty(db: Db, write: WritePath, options: DemoProperty
     }
   }
   if (batch.length > 0) write(systemActor, batch)
+  // A bulk load leaves many small index segments; one merge makes search fast from the first query.
+  optimisePropertySearch(db.$client)
 }
 
 function hasPropertyObjects(db: Db): boolean {
