@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { demoUsers } from '../../domain/auth/demoUsers'
 import type { Result } from '../../domain/errors'
-import { demoUsers } from '../../electron/backend/seed/demoUsers'
 import { type Backend, startBackend } from '../../electron/backend/startBackend'
 import { migrationsFolder, tempDir } from './tempStore'
 
