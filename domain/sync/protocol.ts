@@ -112,6 +112,10 @@ export const HelloRequest = z
     cursors: z.record(Scope, Seq),
     /** The server generation the PC last saw (null before its first hello). */
     knownGeneration: Uuid.nullable(),
+    /** The PC's own clock when it sent this, so the server can tell IT how far off it is. */
+    clientTime: IsoTime,
+    /** Outbox rows waiting to be pushed, for the devices screen. */
+    pendingChanges: Seq,
   })
   .strict()
 
