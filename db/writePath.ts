@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3'
 import { getTableColumns } from 'drizzle-orm'
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { v7 as uuidv7 } from 'uuid'
 import { DomainError } from '../domain/errors'
 import { encodeHlc, type Hlc, tickLocal } from '../domain/time/hlc'
 import type { Db } from './database'
 import { ensureDevice } from './device'
+import { newId } from './ids'
 import { type EntityName, replicatedTables } from './replicatedTables'
 import { systemColumnKeys } from './schema/replicated'
 import { withGateOpen } from './writeGuard'
@@ -99,10 +99,10 @@ export function createWritePath(db: Db, options: WritePathOptions = {}): WritePa
         hlc = tickLocal(hlc, at.getTime())
         const version = encodeHlc(hlc)
         const s = statementsFor(change.entity)
-        const applied = applyOne(s, change, version, actor, atIso)
+        const applied = applyOne(s, change, actor, atIso)
         if (!applied) continue
         seq += 1
-        const mutationId = uuidv7()
+        const mutationId = newId()
         insertOutbox.run(
           seq,
           mutationId,
@@ -142,33 +142,22 @@ export function createWritePath(db: Db, options: WritePathOptions = {}): WritePa
 interface Applied {
   id: string
   fields: Values
-  baseVersions: Record<string, string | null>
+  baseVersions: Record<string, number | null>
   history: { field: string; from: unknown; to: unknown }[]
 }
 
 const systemKeys = new Set<string>(systemColumnKeys)
 
-function applyOne(
-  s: TableStatements,
-  change: Change,
-  version: string,
-  actor: Actor,
-  atIso: string,
-): Applied | null {
+function applyOne(s: TableStatements, change: Change, actor: Actor, atIso: string): Applied | null {
   if (change.op === 'insert') {
-    const id = change.id ?? uuidv7()
+    const id = change.id ?? newId()
     const fields = clerkFields(s, change.values)
-    const fieldVersions: Record<string, string> = {}
-    const baseVersions: Record<string, null> = {}
-    for (const key of Object.keys(fields)) {
-      fieldVersions[key] = version
-      baseVersions[key] = null
-    }
+    // A row made here has no server versions until its insert comes back from the server.
     const row: Values = {
       ...fields,
       id,
       version: 1,
-      fieldVersions: JSON.stringify(fieldVersions),
+      fieldVersions: '{}',
       deletedAt: null,
       createdAt: atIso,
       updatedAt: atIso,
@@ -176,7 +165,7 @@ function applyOne(
     }
     s.insert.run(s.keys.map((k) => toSql(row[k])))
     const history = Object.entries(fields).map(([field, to]) => ({ field, from: null, to }))
-    return { id, fields, baseVersions, history }
+    return { id, fields, baseVersions: {}, history }
   }
 
   const current = s.select.get(change.id) as Values | undefined
@@ -186,30 +175,31 @@ function applyOne(
   if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {
     throw new DomainError('STALE_VERSION', `${change.entity} ${change.id} was saved meanwhile`)
   }
-  const fieldVersions = JSON.parse(String(current.fieldVersions)) as Record<string, string>
+  const fieldVersions = JSON.parse(String(current.fieldVersions)) as Record<string, number>
+  // The server version each changed field's value was based on (see domain/sync/protocol.ts).
+  const baseOf = (key: string): number | null => fieldVersions[key] ?? fieldVersions['*'] ?? null
   const changed: Values = {}
-  const baseVersions: Record<string, string | null> = {}
+  const baseVersions: Record<string, number | null> = {}
   const history: Applied['history'] = []
 
   if (change.op === 'delete') {
     changed.deletedAt = atIso
-    baseVersions.deletedAt = fieldVersions.deletedAt ?? null
+    baseVersions.deletedAt = baseOf('deletedAt')
     history.push({ field: 'deletedAt', from: null, to: atIso })
   } else {
     for (const [key, value] of Object.entries(clerkFields(s, change.values))) {
       if (sameValue(current[key], value)) continue
       changed[key] = value
-      baseVersions[key] = fieldVersions[key] ?? null
+      baseVersions[key] = baseOf(key)
       history.push({ field: key, from: current[key], to: value })
     }
     if (history.length === 0) return null
   }
-  for (const key of Object.keys(changed)) fieldVersions[key] = version
+  // fieldVersions stay: only changes pulled from the server move them on.
   const row: Values = {
     ...current,
     ...changed,
     version: Number(current.version) + 1,
-    fieldVersions: JSON.stringify(fieldVersions),
     updatedAt: atIso,
     updatedBy: actor.userId,
   }

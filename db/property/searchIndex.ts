@@ -137,6 +137,42 @@ export function propertyMatchExpression(typed: string): string | null {
 }
 
 /**
+ * Builds the whole search index again from the live objects, their current cadastral codes and their
+ * tenants, then merges it into one segment: after a bulk load, such as the demo seed.
+ */
+export function rebuildPropertySearch(client: Database.Database): void {
+  const objects = client
+    .prepare(
+      `SELECT o.rowid AS rowid, o.id, o.inventory_number AS inventoryNumber, o.name, o.street, o.building,
+         o.apartment, o.address_note AS addressNote,
+         (SELECT json_group_array(code) FROM property_cadastral_code
+           WHERE object_id = o.id AND deleted_at IS NULL) AS codes,
+         (SELECT json_group_array(json_array(tenant_name, tenant_id_number)) FROM property_lease
+           WHERE object_id = o.id AND deleted_at IS NULL) AS tenants
+       FROM property_object o WHERE o.deleted_at IS NULL`,
+    )
+    .all() as (Record<string, string> & { rowid: number })[]
+  client.prepare('DELETE FROM property_search').run()
+  const add = statements(client).add
+  for (const o of objects) {
+    const codes = JSON.parse(o.codes!) as string[]
+    const tenants = (JSON.parse(o.tenants!) as [string, string][]).flat()
+    const body = searchIndexText(
+      o.inventoryNumber!,
+      o.name!,
+      o.street!,
+      o.building!,
+      o.apartment!,
+      o.addressNote!,
+      ...codes,
+      ...tenants,
+    )
+    add.run(o.rowid, o.id, body)
+  }
+  optimisePropertySearch(client)
+}
+
+/**
  * A small step of merging the search index's segments (automatic merging is off, so that it never
  * runs inside a save): bounded work, run while the PC is idle.
  */

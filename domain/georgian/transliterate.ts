@@ -133,9 +133,26 @@ const GEORGIAN_WORD = /[\u10d0-\u10ff]+/g
 
 /** What goes into the full-text index: the normalised text plus a romanised form of every Georgian word. */
 export function searchIndexText(...parts: string[]): string {
-  const words = parts.flatMap((part) => normaliseForSearch(part).split(' ')).filter((w) => w !== '')
-  const romanised = words.flatMap((w) => (w.match(GEORGIAN_WORD) ?? []).map(romanise))
+  const words = normaliseForSearch(parts.join(' '))
+    .split(' ')
+    .filter((w) => w !== '')
+  const romanised = words.flatMap(romanisedWordsOf)
   return [...new Set([...words, ...romanised])].join(' ')
+}
+
+/**
+ * The romanised forms of one indexed word. Names and streets repeat across a registry, so the last
+ * few thousand answers are remembered; a bulk load of the search index spends far less time here.
+ */
+const romanisedCache = new Map<string, string[]>()
+function romanisedWordsOf(word: string): string[] {
+  let found = romanisedCache.get(word)
+  if (found === undefined) {
+    found = (word.match(GEORGIAN_WORD) ?? []).map(romanise)
+    if (romanisedCache.size >= 20_000) romanisedCache.clear()
+    romanisedCache.set(word, found)
+  }
+  return found
 }
 
 /** What to search for when a clerk typed `query`: as typed, and as if the layout had been Georgian. */

@@ -40,9 +40,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   })
   try {
     const write = createWritePath(db, { derivedIndexes: [propertySearchIndex], now })
-    seedTerritorialUnits(db, write)
+    seedTerritorialUnits(db, now())
     await seedDemoUsers(db, now())
-    if (options.demoObjects) seedDemoProperty(db, write, { objects: options.demoObjects, today: now() })
+    if (options.demoObjects) seedDemoProperty(db, { objects: options.demoObjects, today: now() })
     const sessions = new SessionStore()
     const documents = new DocumentStore(join(options.userDataDir, 'documents'))
     const dispatch = createDispatch(

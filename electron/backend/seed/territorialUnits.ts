@@ -1,21 +1,21 @@
+import { bulkLoad } from '../../../db/bulkLoad'
 import type { Db } from '../../../db/database'
 import { listTerritorialUnits } from '../../../db/reference/territorialUnits'
-import type { Actor, WritePath } from '../../../db/writePath'
+import type { Actor } from '../../../db/writePath'
 
 import { initialTerritorialUnits } from '../../../domain/reference/rustaviUnits'
 
 export const systemActor: Actor = { userId: 'system', userName: 'სისტემა' }
 
-/** Seeds the units once, on a store that has none. */
-export function seedTerritorialUnits(db: Db, write: WritePath): void {
+/**
+ * Seeds the units once, on a store that has none, as settled data (like the rest of a PC's demo
+ * seed): a PC enrolled with a server gets the same units, with the same ids, from the server.
+ */
+export function seedTerritorialUnits(db: Db, now: Date): void {
   if (listTerritorialUnits(db).length > 0) return
-  write(
-    systemActor,
-    initialTerritorialUnits.map((unit) => ({
-      op: 'insert' as const,
-      entity: 'territorialUnit' as const,
-      id: unit.id,
-      values: { code: unit.code, nameKa: unit.nameKa, nameEn: unit.nameEn },
-    })),
+  bulkLoad(
+    db,
+    initialTerritorialUnits.map(({ id, ...values }) => ({ entity: 'territorialUnit' as const, id, values })),
+    { entities: ['territorialUnit'], at: now.toISOString(), by: systemActor.userId },
   )
 }

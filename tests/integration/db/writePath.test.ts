@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { withGateOpen } from '../../../db/writeGuard'
 import { decodeHlc } from '../../../domain/time/hlc'
 import { seedTerritorialUnits, systemActor } from '../../../electron/backend/seed/territorialUnits'
 import { tempStore } from '../../support/tempStore'
@@ -33,7 +34,7 @@ describe('the write path', () => {
   let unitId: string
   beforeEach(() => {
     store = tempStore()
-    seedTerritorialUnits(store.db, store.write)
+    seedTerritorialUnits(store.db, new Date())
     unitId = (store.db.$client.prepare('SELECT id FROM territorial_unit LIMIT 1').get() as { id: string }).id
   })
   afterEach(() => store.close())
@@ -66,36 +67,45 @@ describe('the write path', () => {
       user_id: 'u-clerk',
     })
     expect(JSON.parse(row.fields)).toMatchObject({ inventoryNumber: 'RST-0001', bookValueTetri: 125_000_00 })
-    expect(Object.values(JSON.parse(row.base_versions))).toEqual(expect.arrayContaining([null]))
+    // a new row has no server versions to be based on
+    expect(JSON.parse(row.base_versions)).toEqual({})
     const history = store.db.$client.prepare('SELECT * FROM record_history WHERE row_id = ?').all(created!.id)
     expect(history).toHaveLength(1)
   })
 
-  it('sends only changed fields with the versions they were based on', () => {
+  it('sends only changed fields with the server versions they were based on, and leaves those alone', () => {
     const [created] = store.write(clerk, [
       { op: 'insert', entity: 'propertyObject', values: objectValues(unitId) },
     ])
-    const insertHlc = outbox().at(-1)!.hlc
-    store.write(clerk, [
-      {
-        op: 'update',
-        entity: 'propertyObject',
-        id: created!.id,
-        values: { state: 'vacant', name: 'საბავშვო ბაღის შენობა' },
-      },
-    ])
-    const update = outbox().at(-1)!
-    expect(update.op).toBe('update')
-    expect(JSON.parse(update.fields)).toEqual({ state: 'vacant' })
-    expect(JSON.parse(update.base_versions)).toEqual({ state: insertHlc })
-    const row = store.db.$client
-      .prepare('SELECT version, field_versions FROM property_object WHERE id = ?')
-      .get(created!.id) as {
-      version: number
-      field_versions: string
+    const edit = (values: Record<string, unknown>) => {
+      store.write(clerk, [{ op: 'update', entity: 'propertyObject', id: created!.id, values }])
+      return outbox().at(-1)!
     }
-    expect(row.version).toBe(2)
-    expect(JSON.parse(row.field_versions).state).toBe(update.hlc)
+    const stored = () =>
+      store.db.$client
+        .prepare('SELECT version, field_versions FROM property_object WHERE id = ?')
+        .get(created!.id) as { version: number; field_versions: string }
+
+    // not yet confirmed by the server: no base version
+    const first = edit({ state: 'vacant', name: 'საბავშვო ბაღის შენობა' })
+    expect(first.op).toBe('update')
+    expect(JSON.parse(first.fields)).toEqual({ state: 'vacant' })
+    expect(JSON.parse(first.base_versions)).toEqual({ state: null })
+    expect(stored()).toEqual({ version: 2, field_versions: '{}' })
+
+    // as the sync applier leaves it once the server has confirmed the row (seq 40) and a later
+    // change of the name (seq 52)
+    const client = store.db.$client
+    client.transaction(() =>
+      withGateOpen(client, () =>
+        client
+          .prepare('UPDATE property_object SET field_versions = ? WHERE id = ?')
+          .run(JSON.stringify({ '*': 40, name: 52 }), created!.id),
+      ),
+    )()
+    const second = edit({ state: 'inUse', name: 'ბაღი' })
+    expect(JSON.parse(second.base_versions)).toEqual({ state: 40, name: 52 })
+    expect(stored()).toEqual({ version: 3, field_versions: JSON.stringify({ '*': 40, name: 52 }) })
   })
 
   it('writes nothing for an update that changes nothing', () => {
@@ -132,7 +142,7 @@ describe('the write path', () => {
     let nowMs = Date.parse('2026-11-24T10:00:00Z')
     store.close()
     store = tempStore(() => new Date(nowMs))
-    seedTerritorialUnits(store.db, store.write)
+    seedTerritorialUnits(store.db, new Date())
     nowMs -= 24 * 3_600_000
     store.write(systemActor, [
       { op: 'update', entity: 'territorialUnit', id: unitIdOf(store), values: { nameEn: 'Unit' } },
