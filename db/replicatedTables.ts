@@ -5,12 +5,14 @@ import {
   propertyLease,
   propertyLeasePayment,
   propertyObject,
+  syncConflict,
   territorialUnit,
 } from './schema'
 
 /**
  * Every table whose rows replicate through the sync engine, by entity name, with its department
- * scope. Only the write path (and, later, the sync applier) may write them.
+ * scope. Only the write path and the sync applier (db/sync/) may write them. A conflict belongs to
+ * the scope of the record it is about, so its scope is the row's own `scope` column ('perRow').
  */
 export const replicatedTables = {
   territorialUnit: { table: territorialUnit, scope: 'reference' },
@@ -19,6 +21,7 @@ export const replicatedTables = {
   propertyLease: { table: propertyLease, scope: 'property' },
   propertyLeasePayment: { table: propertyLeasePayment, scope: 'property' },
   propertyDocument: { table: propertyDocument, scope: 'property' },
+  syncConflict: { table: syncConflict, scope: 'perRow' },
 } as const satisfies Record<string, { table: SQLiteTable; scope: string }>
 
 export type EntityName = keyof typeof replicatedTables

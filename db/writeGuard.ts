@@ -9,8 +9,13 @@ import { replicatedTables } from './replicatedTables'
  */
 export function installWriteGuards(client: Database.Database): void {
   client.exec('CREATE TEMP TABLE IF NOT EXISTS write_path_gate (open INTEGER NOT NULL)')
+  const existing = new Set(
+    client.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").pluck().all() as string[],
+  )
   for (const { table } of Object.values(replicatedTables)) {
     const name = getTableConfig(table).name
+    // A database still on an older schema (before its migration) has no such table yet.
+    if (!existing.has(name)) continue
     for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
       client.exec(
         `CREATE TEMP TRIGGER IF NOT EXISTS guard_${name}_${event.toLowerCase()} BEFORE ${event} ON main.${name}

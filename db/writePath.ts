@@ -96,7 +96,8 @@ export function createWritePath(db: Db, options: WritePathOptions = {}): WritePa
 
     withGateOpen(client, () => {
       for (const change of changes) {
-        hlc = tickLocal(hlc, at.getTime())
+        // HLC physical time is corrected by the server's clock, so a PC with a wrong clock stays in step.
+        hlc = tickLocal(hlc, Math.max(0, at.getTime() + device.clockOffsetMs))
         const version = encodeHlc(hlc)
         const s = statementsFor(change.entity)
         const applied = applyOne(s, change, actor, atIso)

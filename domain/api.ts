@@ -1,7 +1,9 @@
+import { adminCalls } from './admin/contract'
 import { authCalls } from './auth/contract'
 import type { ClientApi, Contract } from './contract'
 import { propertyCalls } from './property/contract'
 import { referenceCalls } from './reference/contract'
+import { syncCalls } from './sync/contract'
 import { systemCalls } from './system/contract'
 
 /** The whole API of the application: the union of every registry's call table. */
@@ -10,6 +12,8 @@ export const contract = {
   system: systemCalls,
   reference: referenceCalls,
   property: propertyCalls,
+  sync: syncCalls,
+  admin: adminCalls,
 } satisfies Contract
 
 export type AppContract = typeof contract

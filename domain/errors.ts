@@ -14,6 +14,14 @@ export const ErrorCode = z.enum([
   'UNTRUSTED_SENDER',
   'UNKNOWN_CALL',
   'PAYLOAD_TOO_LARGE',
+  /** The central server cannot be reached (calls that only the server can answer). */
+  'OFFLINE',
+  /** The server refused the enrolment code (unknown, used or expired). */
+  'ENROLMENT_REFUSED',
+  /** The server needs a newer version of the app; the PC's saved changes stay untouched. */
+  'UPDATE_REQUIRED',
+  /** This PC has used up its leased document numbers and cannot reach the server for more. */
+  'NUMBERS_EXHAUSTED',
   'INTERNAL',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>

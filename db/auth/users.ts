@@ -59,3 +59,20 @@ export function recordSuccessfulSignIn(db: Db, id: string): void {
 export function setPassword(db: Db, id: string, passwordHash: string): void {
   db.update(localUser).set({ passwordHash, mustChangePassword: false }).where(eq(localUser.id, id)).run()
 }
+
+/**
+ * Keeps the PC's copy of a user the central server has just signed in: their role and memberships
+ * as the server says, and a local verifier of the password they typed, so they can sign in on this
+ * PC while it is offline.
+ */
+export function saveServerUser(
+  db: Db,
+  user: Omit<LocalUser, 'failedAttempts' | 'lockedUntil'>,
+  at: string,
+): void {
+  const values = { ...user, departments: JSON.stringify(user.departments) }
+  db.insert(localUser)
+    .values({ ...values, createdAt: at, failedAttempts: 0, lockedUntil: null })
+    .onConflictDoUpdate({ target: localUser.id, set: { ...values, failedAttempts: 0, lockedUntil: null } })
+    .run()
+}

@@ -1,4 +1,6 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+export * from './syncConflict'
 
 /** This PC's identity and counters; exactly one row (id = 1). */
 export const deviceState = sqliteTable('device_state', {
@@ -8,6 +10,31 @@ export const deviceState = sqliteTable('device_state', {
   lastSeq: integer('last_seq').notNull().default(0),
   hlcWallMs: integer('hlc_wall_ms').notNull().default(0),
   hlcCounter: integer('hlc_counter').notNull().default(0),
+  /** The device epoch the server gave at enrolment or at a restore (null before enrolment). */
+  epoch: integer('epoch'),
+  /** The server generation seen at the last hello; a different one means the server was restored. */
+  serverGeneration: text('server_generation'),
+  serverUrl: text('server_url'),
+  /** `Authorization: Bearer` of every request; null while the PC is not enrolled. */
+  deviceToken: text('device_token'),
+  /** Server time minus this PC's clock at the last hello: HLCs use the corrected time. */
+  clockOffsetMs: integer('clock_offset_ms').notNull().default(0),
+  lastSyncAt: text('last_sync_at'),
+  /** The last round's failure as an i18n key (`sync.error.<code>`), null after a good round. */
+  lastError: text('last_error'),
+})
+
+/** Where this PC's copy of each scope stands: bootstrapping from a snapshot, then live from a cursor. */
+export const syncScope = sqliteTable('sync_scope', {
+  scope: text('scope').primaryKey(),
+  /** The last change-log sequence number applied (pull continues after it). */
+  cursorSeq: integer('cursor_seq').notNull().default(0),
+  /** The next snapshot page's token while bootstrapping, so a restart resumes where it stopped. */
+  snapshotToken: text('snapshot_token'),
+  snapshotSeq: integer('snapshot_seq'),
+  state: text('state', { enum: ['bootstrapping', 'live'] })
+    .notNull()
+    .default('bootstrapping'),
 })
 
 /** Changes saved here and not yet acknowledged by the central server, in device-sequence order. */
@@ -26,8 +53,61 @@ export const outbox = sqliteTable(
     hlc: text('hlc').notNull(),
     userId: text('user_id').notNull(),
     createdAt: text('created_at').notNull(),
+    /** 'sent': the server answered applied or conflicted; the row stays until its effect is pulled. */
+    state: text('state', { enum: ['pending', 'sent'] })
+      .notNull()
+      .default('pending'),
+    sentAt: text('sent_at'),
   },
   (t) => [index('outbox_row').on(t.entity, t.rowId)],
+)
+
+/**
+ * Changes the server refused (the "needs attention" list): the outbox row as it was, the reason,
+ * and later what a clerk decided. Rows are never deleted, so nothing a clerk saved is lost.
+ */
+export const syncRejected = sqliteTable(
+  'sync_rejected',
+  {
+    id: text('id').primaryKey(),
+    seq: integer('seq').notNull(),
+    mutationId: text('mutation_id').notNull().unique(),
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    op: text('op', { enum: ['insert', 'update', 'delete'] }).notNull(),
+    fields: text('fields').notNull(),
+    baseVersions: text('base_versions').notNull(),
+    hlc: text('hlc').notNull(),
+    userId: text('user_id').notNull(),
+    /** From the change's history entry, so the list can say who saved it. */
+    userName: text('user_name').notNull(),
+    createdAt: text('created_at').notNull(),
+    /** `RejectReason` of the protocol. */
+    reason: text('reason').notNull(),
+    message: text('message').notNull(),
+    rejectedAt: text('rejected_at').notNull(),
+    resolution: text('resolution', { enum: ['resent', 'discarded'] }),
+    resolvedBy: text('resolved_by'),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [index('sync_rejected_open').on(t.resolution, t.rejectedAt)],
+)
+
+/** Document numbers leased from the server: `<series>-<year>-<n>` for n in next..to are this PC's. */
+export const numberPool = sqliteTable(
+  'number_pool',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    series: text('series').notNull(),
+    department: text('department').notNull(),
+    year: integer('year').notNull(),
+    from: integer('from_no').notNull(),
+    /** The next number to issue; the block is used up when it passes `to`. */
+    next: integer('next_no').notNull(),
+    to: integer('to_no').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [uniqueIndex('number_pool_block').on(t.series, t.department, t.year, t.from)],
 )
 
 /** Who changed which field of which record, when, from what to what: the record's history. */

@@ -56,6 +56,7 @@ export const ServerErrorCode = z.enum([
   'UNAUTHENTICATED', // 401
   'FORBIDDEN', // 403
   'NOT_FOUND', // 404
+  'CONFLICT', // 409: the request clashes with what the server holds (a username already taken)
   'SEQUENCE_GAP', // 409: a push skipped device sequence numbers; `expected` says where to resume
   'EPOCH_MISMATCH', // 409: the push names an old device epoch
   'RESNAPSHOT', // 410: the cursor is older than the change log keeps, or the server was restored
@@ -84,6 +85,7 @@ export const EnrolResponse = z
     serverGeneration: Uuid,
   })
   .strict()
+export type EnrolResponse = z.infer<typeof EnrolResponse>
 
 export const ServerUser = z
   .object({
@@ -101,6 +103,7 @@ export const LoginRequest = z
   .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) })
   .strict()
 export const LoginResponse = z.object({ sessionToken: z.string().min(32), user: ServerUser }).strict()
+export type LoginResponse = z.infer<typeof LoginResponse>
 
 // --- Hello ---------------------------------------------------------------------------------------
 
@@ -109,7 +112,7 @@ export const HelloRequest = z
     /** The last device sequence number this PC has given an outbox row. */
     lastLocalSeq: Seq,
     /** Where this PC's pull of each scope stands. */
-    cursors: z.record(Scope, Seq),
+    cursors: z.partialRecord(Scope, Seq),
     /** The server generation the PC last saw (null before its first hello). */
     knownGeneration: Uuid.nullable(),
     /** The PC's own clock when it sent this, so the server can tell IT how far off it is. */
@@ -260,6 +263,8 @@ export const ChangeEntry = z
     originDevice: Uuid.nullable(),
     originMutation: Uuid.nullable(),
     userId: z.string().nullable(),
+    /** Shown in the record's history on every PC (the PC's applier files remote changes there too). */
+    userName: z.string().nullable(),
     at: IsoTime,
   })
   .strict()

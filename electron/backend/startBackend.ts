@@ -3,8 +3,11 @@ import type { Db } from '../../db/database'
 import { checkpointStep, maintainWhenIdle } from '../../db/maintenance'
 import { openDatabase } from '../../db/openDatabase'
 import { mergePropertySearchStep, propertySearchIndex } from '../../db/property/searchIndex'
+import { deviceIdentity, saveEnrolment } from '../../db/sync/deviceIdentity'
 import { createWritePath, type WritePath } from '../../db/writePath'
 import { contract } from '../../domain/api'
+import { DomainError } from '../../domain/errors'
+import { adminService } from './admin/service'
 import { authService } from './auth/service'
 import { SessionStore } from './auth/sessions'
 import { createDispatch, type Dispatch } from './dispatch'
@@ -14,59 +17,160 @@ import { referenceService } from './reference/service'
 import { seedDemoProperty } from './seed/demoProperty'
 import { seedDemoUsers } from './seed/demoUsers'
 import { seedTerritorialUnits } from './seed/territorialUnits'
+import { connectionOf, createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/engine'
+import { createSyncHttpClient, type SyncHttpClient } from './sync/httpClient'
+import { SyncFailure } from './sync/httpFailure'
+import { syncService } from './sync/service'
 import { systemService } from './system/service'
 
 export interface BackendOptions {
   /** The user-data folder: the database, its backups and the scanned documents live here. */
   userDataDir: string
   migrationsFolder: string
-  /** Demo property objects to generate on a store that has none; 0 for none. */
+  /**
+   * Demo property objects to generate on a store that has none, when the PC works on its own (not
+   * enrolled); 0 for none. An enrolled PC gets the demo municipality from the server instead.
+   */
   demoObjects?: number
   now?: () => Date
+  appVersion?: string
+  /** The central server and a one-time code: a PC not yet enrolled enrols itself at start (the demo launcher). */
+  serverUrl?: string
+  enrolCode?: string
+  /** The PC's name as IT sees it in the devices screen. */
+  deviceName?: string
+  /** Tuning of the sync loop (tests make it quick). */
+  sync?: Pick<SyncEngineOptions, 'intervalMs' | 'retryMs' | 'maxBackoffMs' | 'timeoutMs' | 'pokes'>
 }
 
 export interface Backend {
   dispatch: Dispatch
   db: Db
   write: WritePath
-  close(): void
+  engine: SyncEngine
+  close(): Promise<void>
 }
 
-/** Opens the local store, seeds a first run, and wires every registry's calls to one dispatch. */
+/**
+ * Opens the local store, enrols or seeds a first run, starts the sync loop on an enrolled PC, and
+ * wires every registry's calls to one dispatch.
+ */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date())
+  const appVersion = options.appVersion ?? '0.1.0'
   const db = openDatabase(join(options.userDataDir, 'rustavi.db'), {
     migrationsFolder: options.migrationsFolder,
   })
+  let engine: SyncEngine | null = null
+  let stopMaintenance = () => {}
   try {
-    const write = createWritePath(db, { derivedIndexes: [propertySearchIndex], now })
-    seedTerritorialUnits(db, now())
-    await seedDemoUsers(db, now())
-    if (options.demoObjects) seedDemoProperty(db, { objects: options.demoObjects, today: now() })
+    const derivedIndexes = [propertySearchIndex]
+    const write = createWritePath(db, { derivedIndexes, now })
     const sessions = new SessionStore()
+    const http = createSyncHttpClient({
+      connection: () => connectionOf(db),
+      appVersion,
+      getSession: () => sessions.latestServerSession(),
+      timeoutMs: options.sync?.timeoutMs,
+    })
+    const enrol = (serverUrl: string, code: string, deviceName: string) =>
+      enrolDevice(db, http, { serverUrl, code, deviceName, appVersion })
+
+    if (!isEnrolled(db) && options.serverUrl && options.enrolCode) {
+      await enrol(options.serverUrl, options.enrolCode, options.deviceName ?? 'Rustavi PC').catch((error) =>
+        console.error(`Enrolment with ${options.serverUrl} failed; the PC works on its own for now:`, error),
+      )
+    }
+    if (!isEnrolled(db)) {
+      // A PC on its own: the demo municipality locally (an enrolled PC gets it from the server).
+      seedTerritorialUnits(db, now())
+      await seedDemoUsers(db, now())
+      if (options.demoObjects) seedDemoProperty(db, { objects: options.demoObjects, today: now() })
+    }
+
+    const sync = createSyncEngine({
+      db,
+      derivedIndexes,
+      appVersion,
+      getSession: () => sessions.latestServerSession(),
+      now,
+      http,
+      ...options.sync,
+    })
+    engine = sync
+    if (isEnrolled(db)) sync.start()
+
     const documents = new DocumentStore(join(options.userDataDir, 'documents'))
+    const serverAccounts = {
+      isEnrolled: () => isEnrolled(db),
+      login: (username: string, password: string) => http.login({ username, password }),
+      changePassword: async (session: string, currentPassword: string, newPassword: string) => {
+        await http.changePassword(session, { currentPassword, newPassword })
+      },
+      logout: async (session: string) => {
+        await http.logout(session)
+      },
+      signedIn: () => void sync.syncNow().catch(() => undefined),
+    }
     const dispatch = createDispatch(
       contract,
       {
-        auth: authService(db, sessions, now),
+        auth: authService(db, sessions, now, serverAccounts),
         system: systemService(db),
         reference: referenceService(db),
         property: propertyService({ db, write, documents, now }),
+        sync: syncService({ db, write, engine: sync, now, enrol }),
+        admin: adminService(http, sessions),
       },
       sessions,
     )
-    const stopCheckpoints = maintainWhenIdle(db, [mergePropertySearchStep, checkpointStep])
+    stopMaintenance = maintainWhenIdle(db, [mergePropertySearchStep, checkpointStep])
     return {
       dispatch,
       db,
       write,
-      close: () => {
-        stopCheckpoints()
+      engine: sync,
+      close: async () => {
+        stopMaintenance()
+        await sync.stop()
         db.$client.close()
       },
     }
   } catch (error) {
+    stopMaintenance()
+    await engine?.stop()
     db.$client.close()
     throw error
+  }
+}
+
+const isEnrolled = (db: Db): boolean => deviceIdentity(db).deviceToken !== null
+
+/** Enrols this PC with a one-time code from IT; the server's answer is kept in the store. */
+async function enrolDevice(
+  db: Db,
+  http: SyncHttpClient,
+  e: { serverUrl: string; code: string; deviceName: string; appVersion: string },
+): Promise<void> {
+  try {
+    const answer = await http.enrol(e.serverUrl, {
+      code: e.code,
+      deviceName: e.deviceName,
+      appVersion: e.appVersion,
+    })
+    saveEnrolment(db, {
+      serverUrl: e.serverUrl,
+      deviceId: answer.deviceId,
+      deviceToken: answer.deviceToken,
+      epoch: answer.epoch,
+      generation: answer.serverGeneration,
+    })
+  } catch (error) {
+    if (!(error instanceof SyncFailure)) throw error
+    if (error.retryable) {
+      throw new DomainError('OFFLINE', error.message, { serverUrl: 'sync.enrol.serverUnreachable' })
+    }
+    if (error.code === 'UPDATE_REQUIRED') throw new DomainError('UPDATE_REQUIRED', error.message)
+    throw new DomainError('ENROLMENT_REFUSED', error.message, { code: 'sync.enrol.codeUnknown' })
   }
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, type BrowserWindow, dialog, ipcMain, session } from 'electron'
@@ -53,8 +54,13 @@ async function start(): Promise<void> {
   const started = await startBackend({
     userDataDir: app.getPath('userData'),
     migrationsFolder: join(app.getAppPath(), 'migrations'),
-    // A first run starts with the demo municipality, so a new user sees a working registry.
+    // A first run starts with the demo municipality, so a new user sees a working registry: from
+    // the embedded central server `npm start` runs beside the app, or generated here when alone.
     demoObjects: 2500,
+    appVersion: app.getVersion(),
+    deviceName: hostname(),
+    ...(process.env.RUSTAVI_SERVER_URL ? { serverUrl: process.env.RUSTAVI_SERVER_URL } : {}),
+    ...(process.env.RUSTAVI_ENROL_CODE ? { enrolCode: process.env.RUSTAVI_ENROL_CODE } : {}),
   })
   backend = started
   bindContract(ipcMain, callNames(contract), started.dispatch, (sender) =>

@@ -15,7 +15,7 @@ export interface TestBackend {
   signIn(username: 'admin' | 'clerk' | 'head' | 'auditor'): Promise<string>
   /** SHA-256 of the database file after a full checkpoint: equal snapshots mean equal bytes. */
   snapshot(): string
-  close(): void
+  close(): Promise<void>
 }
 
 let sessionCounter = 0
@@ -49,8 +49,8 @@ export async function startTestBackend(
         .update(readFileSync(join(dir, 'rustavi.db')))
         .digest('hex')
     },
-    close() {
-      backend.close()
+    async close() {
+      await backend.close()
       remove()
     },
   }

@@ -4,6 +4,7 @@ import {
   type LocalUser,
   recordFailedSignIn,
   recordSuccessfulSignIn,
+  saveServerUser,
   setPassword,
 } from '../../../db/auth/users'
 import type { Db } from '../../../db/database'
@@ -11,7 +12,9 @@ import type { authCalls } from '../../../domain/auth/contract'
 import type { SessionUser } from '../../../domain/auth/schemas'
 import { DomainError } from '../../../domain/errors'
 import type { Handlers } from '../dispatch'
+import { SyncFailure } from '../sync/httpFailure'
 import { hashPassword, verifyPassword } from './passwords'
+import type { ServerAccounts } from './serverAccounts'
 import type { SessionStore } from './sessions'
 
 const maxFailedAttempts = 5
@@ -20,10 +23,19 @@ const lockMinutes = 15
 // Verified against when the username is unknown, so a wrong username costs as long as a wrong password.
 const decoyHash = hashPassword('decoy password never used')
 
+/** Failures that mean "the server is not there": sign in against this PC's verifier instead. */
+const offlineCodes = new Set(['NETWORK', 'TIMEOUT', 'UNAVAILABLE', 'BAD_RESPONSE', 'INTERNAL'])
+
+/**
+ * Sign-in. On an enrolled PC the central server decides (and this PC keeps a verifier of the
+ * password, so the same user can sign in while offline); when the server cannot be reached, or on a
+ * PC that works alone, the local verifier decides, with a lockout after repeated failures.
+ */
 export function authService(
   db: Db,
   sessions: SessionStore,
   now: () => Date,
+  server: ServerAccounts | null = null,
 ): Handlers<{ auth: typeof authCalls }>['auth'] {
   const toSessionUser = (u: LocalUser): SessionUser => ({
     id: u.id,
@@ -33,17 +45,50 @@ export function authService(
     departments: u.departments,
     mustChangePassword: u.mustChangePassword,
   })
-  const bind = (sessionKey: string, u: LocalUser) =>
+  const bind = (sessionKey: string, u: LocalUser, serverSession?: string) =>
     sessions.bind(sessionKey, {
       userId: u.id,
       userName: u.fullName,
       role: u.role,
       departments: u.departments,
       mustChangePassword: u.mustChangePassword,
+      ...(serverSession ? { serverSession } : {}),
     })
+
+  /** The server's answer, or null when it cannot be reached (then the local verifier decides). */
+  const signInOnline = async (username: string, password: string, sessionKey: string) => {
+    if (!server?.isEnrolled()) return null
+    let answer: Awaited<ReturnType<ServerAccounts['login']>>
+    try {
+      answer = await server.login(username, password)
+    } catch (error) {
+      if (!(error instanceof SyncFailure)) throw error
+      if (offlineCodes.has(error.code)) return null
+      if (error.code === 'RATE_LIMITED') throw new DomainError('ACCOUNT_LOCKED', 'Too many failed attempts')
+      if (error.code === 'UPDATE_REQUIRED') throw new DomainError('UPDATE_REQUIRED', error.message)
+      throw new DomainError('INVALID_CREDENTIALS', 'Wrong username or password')
+    }
+    const user: LocalUser = {
+      id: answer.user.id,
+      username: answer.user.username,
+      fullName: answer.user.displayName,
+      role: answer.user.role,
+      departments: answer.user.departments,
+      mustChangePassword: answer.user.mustChangePassword,
+      passwordHash: await hashPassword(password),
+      failedAttempts: 0,
+      lockedUntil: null,
+    }
+    saveServerUser(db, user, now().toISOString())
+    bind(sessionKey, user, answer.sessionToken)
+    server.signedIn()
+    return toSessionUser(user)
+  }
 
   return {
     async signIn({ username, password }, { sessionKey }) {
+      const online = await signInOnline(username, password, sessionKey)
+      if (online) return online
       const user = findUserByUsername(db, username)
       if (!user) {
         await verifyPassword(password, await decoyHash)
@@ -66,8 +111,11 @@ export function authService(
       return toSessionUser(user)
     },
 
-    signOut(_input, { sessionKey }) {
+    async signOut(_input, { sessionKey }) {
+      const serverSession = sessions.principalOf(sessionKey)?.serverSession
       sessions.end(sessionKey)
+      // The server forgets the session too; offline, it expires there by itself.
+      if (serverSession && server) await server.logout(serverSession).catch(() => undefined)
       return {}
     },
 
@@ -85,9 +133,21 @@ export function authService(
           currentPassword: 'auth.password.currentWrong',
         })
       }
+      // A user the server knows changes the password there (it holds the truth for every PC).
+      const serverSession = sessions.principalOf(sessionKey)?.serverSession
+      if (server?.isEnrolled()) {
+        if (!serverSession) throw new DomainError('OFFLINE', 'Changing the password needs the server')
+        try {
+          await server.changePassword(serverSession, currentPassword, newPassword)
+        } catch (error) {
+          if (!(error instanceof SyncFailure)) throw error
+          if (offlineCodes.has(error.code)) throw new DomainError('OFFLINE', error.message)
+          throw new DomainError('VALIDATION', error.message, { currentPassword: 'auth.password.currentWrong' })
+        }
+      }
       setPassword(db, user.id, await hashPassword(newPassword))
       const updated = { ...user, mustChangePassword: false }
-      bind(sessionKey, updated)
+      bind(sessionKey, updated, serverSession)
       return toSessionUser(updated)
     },
   }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startBackend } from '../startBackend'
@@ -17,6 +18,9 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     port: { type: 'string', default: '0' },
     'demo-objects': { type: 'string', default: '2500' },
+    /** The central server to enrol with on a first run, and the one-time code (or RUSTAVI_* variables). */
+    'server-url': { type: 'string' },
+    'enrol-code': { type: 'string' },
     /** Start from an empty store (tests). */
     fresh: { type: 'boolean', default: false },
     'no-open': { type: 'boolean', default: false },
@@ -34,10 +38,16 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 if (values.fresh) rmSync(dataDir, { recursive: true, force: true })
 
 const started = Date.now()
+const serverUrl = values['server-url'] ?? process.env.RUSTAVI_SERVER_URL
+const enrolCode = values['enrol-code'] ?? process.env.RUSTAVI_ENROL_CODE
 const backend = await startBackend({
   userDataDir: dataDir,
   migrationsFolder: join(repoRoot, 'migrations'),
   demoObjects: Number(values['demo-objects']),
+  appVersion: (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version,
+  deviceName: `${hostname()} (browser)`,
+  ...(serverUrl ? { serverUrl } : {}),
+  ...(enrolCode ? { enrolCode } : {}),
 })
 const host = await startWebHost({
   dispatch: backend.dispatch,

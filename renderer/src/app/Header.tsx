@@ -10,11 +10,12 @@ export function Header({ user }: { user: SessionUser }) {
   const signOut = useSignOut()
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-      <Stack gap={0}>
-        <Text fw={700} size="md" c="rustavi.8">
+      {/* The name gives way (ellipsis) before the sync status and the user do. */}
+      <Stack gap={0} miw={0}>
+        <Text fw={700} size="md" c="rustavi.8" truncate="end">
           {t('app.name')}
         </Text>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" truncate="end">
           {t('app.product')}
         </Text>
       </Stack>

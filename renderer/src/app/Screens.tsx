@@ -1,51 +1,59 @@
 import { Center, Loader, Text } from '@mantine/core'
-import { lazy, Suspense } from 'react'
+import { lazy, type ReactNode, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Role } from '../../../domain/auth/roles'
 import { PropertyListScreen } from '../property/list/PropertyListScreen'
 import { useRouter } from './router'
+import { adminHomeRoute, registryRouteNames } from './routes'
 
 // The list is the first screen; the rest load when first opened, keeping the start-up bundle small.
 const PropertyDetailScreen = lazy(() => import('../property/detail/PropertyDetailScreen'))
 const PropertyCreateScreen = lazy(() => import('../property/form/PropertyCreateScreen'))
 const PropertyEditScreen = lazy(() => import('../property/form/PropertyEditScreen'))
 const PropertyReportsScreen = lazy(() => import('../reports/PropertyReportsScreen'))
+const NeedsAttentionScreen = lazy(() => import('../sync/needsAttention/NeedsAttentionScreen'))
+const ConflictsScreen = lazy(() => import('../sync/conflicts/ConflictsScreen'))
+const AdminUsersScreen = lazy(() => import('../admin/users/AdminUsersScreen'))
+const AdminDevicesScreen = lazy(() => import('../admin/devices/AdminDevicesScreen'))
+const EnrolmentCodesScreen = lazy(() => import('../admin/codes/EnrolmentCodesScreen'))
 
 /** The screen of the current route. */
-export function Screens() {
+export function Screens({ role }: { role: Role }) {
   const { t } = useTranslation()
-  const { route } = useRouter()
+  const { route, replace } = useRouter()
+  // IT sees no citizen data: the registries' screens (the home screen among them) lead to the users.
+  const adminAtRegistry = role === 'itAdmin' && registryRouteNames.has(route.name)
+  useEffect(() => {
+    if (adminAtRegistry) replace(adminHomeRoute)
+  }, [adminAtRegistry, replace])
   const loading = (
     <Center py="xl">
       <Loader aria-label={t('app.loading')} />
     </Center>
   )
+  if (adminAtRegistry) return loading
+  const lazyScreen = (screen: ReactNode) => <Suspense fallback={loading}>{screen}</Suspense>
   switch (route.name) {
     case 'propertyList':
       return <PropertyListScreen />
     case 'propertyCreate':
-      return (
-        <Suspense fallback={loading}>
-          <PropertyCreateScreen />
-        </Suspense>
-      )
+      return lazyScreen(<PropertyCreateScreen />)
     case 'propertyDetail':
-      return (
-        <Suspense fallback={loading}>
-          <PropertyDetailScreen key={route.id} id={route.id} tab={route.tab ?? 'overview'} />
-        </Suspense>
-      )
+      return lazyScreen(<PropertyDetailScreen key={route.id} id={route.id} tab={route.tab ?? 'overview'} />)
     case 'propertyEdit':
-      return (
-        <Suspense fallback={loading}>
-          <PropertyEditScreen key={route.id} id={route.id} />
-        </Suspense>
-      )
+      return lazyScreen(<PropertyEditScreen key={route.id} id={route.id} />)
     case 'propertyReports':
-      return (
-        <Suspense fallback={loading}>
-          <PropertyReportsScreen />
-        </Suspense>
-      )
+      return lazyScreen(<PropertyReportsScreen />)
+    case 'needsAttention':
+      return lazyScreen(<NeedsAttentionScreen />)
+    case 'conflicts':
+      return lazyScreen(<ConflictsScreen role={role} />)
+    case 'adminUsers':
+      return lazyScreen(<AdminUsersScreen />)
+    case 'adminDevices':
+      return lazyScreen(<AdminDevicesScreen />)
+    case 'adminEnrolmentCodes':
+      return lazyScreen(<EnrolmentCodesScreen />)
     default:
       return <Text>{t('app.notFound')}</Text>
   }

@@ -1,13 +1,16 @@
 import { Center, Container, Loader } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { SignInWithEnrolment } from '../sync/enrol/SignInWithEnrolment'
 import { ErrorAlert } from '../ui/ErrorAlert'
 import { ChangePasswordScreen } from './ChangePasswordScreen'
 import { Screens } from './Screens'
 import { Shell } from './Shell'
-import { SignInScreen } from './SignInScreen'
 import { useSession } from './session'
 
-/** Sign-in, the forced password change, or the application, depending on who is signed in. */
+/**
+ * Sign-in (with the first-run enrolment while the PC has none), the forced password change, or the
+ * application, depending on who is signed in.
+ */
 export function SessionGate() {
   const { t } = useTranslation()
   const session = useSession()
@@ -26,11 +29,11 @@ export function SessionGate() {
     )
   }
   const user = session.data
-  if (!user) return <SignInScreen />
+  if (!user) return <SignInWithEnrolment />
   if (user.mustChangePassword) return <ChangePasswordScreen user={user} />
   return (
     <Shell user={user}>
-      <Screens />
+      <Screens role={user.role} />
     </Shell>
   )
 }

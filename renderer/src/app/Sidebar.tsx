@@ -1,34 +1,100 @@
-import { NavLink, Stack, Text } from '@mantine/core'
+import { Badge, NavLink, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useSyncOverview } from '../sync/syncQueries'
+import { useFormat } from '../ui/useFormat'
 import { useRouter } from './router'
 import type { Route } from './routes'
+import { useSession } from './session'
 
 interface Item {
   labelKey: string
   target: Route
   /** Which routes light this item up. */
   covers: readonly Route['name'][]
+  /** A count worth seeing from anywhere (changes the server refused, open conflicts). */
+  count?: number
+}
+
+interface Section {
+  labelKey: string
+  items: readonly Item[]
 }
 
 // Only the registries that exist so far.
-const items: readonly Item[] = [
-  {
-    labelKey: 'app.nav.property',
-    target: { name: 'propertyList' },
-    covers: ['propertyList', 'propertyCreate', 'propertyDetail', 'propertyEdit'],
-  },
-  { labelKey: 'app.nav.propertyReports', target: { name: 'propertyReports' }, covers: ['propertyReports'] },
-]
+const registries: Section = {
+  labelKey: 'app.nav.registries',
+  items: [
+    {
+      labelKey: 'app.nav.property',
+      target: { name: 'propertyList' },
+      covers: ['propertyList', 'propertyCreate', 'propertyDetail', 'propertyEdit'],
+    },
+    {
+      labelKey: 'app.nav.propertyReports',
+      target: { name: 'propertyReports' },
+      covers: ['propertyReports'],
+    },
+  ],
+}
 
+const administration: Section = {
+  labelKey: 'app.nav.admin',
+  items: [
+    { labelKey: 'app.nav.adminUsers', target: { name: 'adminUsers' }, covers: ['adminUsers'] },
+    { labelKey: 'app.nav.adminDevices', target: { name: 'adminDevices' }, covers: ['adminDevices'] },
+    {
+      labelKey: 'app.nav.adminEnrolmentCodes',
+      target: { name: 'adminEnrolmentCodes' },
+      covers: ['adminEnrolmentCodes'],
+    },
+  ],
+}
+
+/**
+ * The registries and the sync screens for department staff; the administration screens for IT,
+ * who sees no citizen data (DESIGN.md section 6).
+ */
 export function Sidebar() {
+  const role = useSession().data?.role
+  const overview = useSyncOverview()
+  const sync: Section = {
+    labelKey: 'app.nav.sync',
+    items: [
+      {
+        labelKey: 'app.nav.needsAttention',
+        target: { name: 'needsAttention' },
+        covers: ['needsAttention'],
+        count: overview.data?.needsAttention,
+      },
+      {
+        labelKey: 'app.nav.conflicts',
+        target: { name: 'conflicts' },
+        covers: ['conflicts'],
+        count: overview.data?.openConflicts,
+      },
+    ],
+  }
+  const sections = role === 'itAdmin' ? [administration] : [registries, sync]
+  return (
+    // The navigation landmark is the shell's navbar around this.
+    <Stack gap="md">
+      {sections.map((section) => (
+        <SidebarSection key={section.labelKey} section={section} />
+      ))}
+    </Stack>
+  )
+}
+
+function SidebarSection({ section }: { section: Section }) {
   const { t } = useTranslation()
+  const format = useFormat()
   const { route, navigate } = useRouter()
   return (
-    <Stack gap={4} component="nav" aria-label={t('app.nav.label')}>
-      <Text size="xs" c="dimmed" fw={600} px="sm" pb={4}>
-        {t('app.nav.registries')}
+    <Stack gap={4} role="group" aria-label={t(section.labelKey)}>
+      <Text size="xs" c="dimmed" fw={600} px="sm" pb={4} aria-hidden="true">
+        {t(section.labelKey)}
       </Text>
-      {items.map((item) => {
+      {section.items.map((item) => {
         const active = item.covers.includes(route.name)
         return (
           <NavLink
@@ -36,6 +102,14 @@ export function Sidebar() {
             component="button"
             type="button"
             label={t(item.labelKey)}
+            rightSection={
+              item.count ? (
+                <Badge size="sm" variant="filled" color="red" aria-hidden="true">
+                  {format.number(item.count)}
+                </Badge>
+              ) : null
+            }
+            aria-label={item.count ? `${t(item.labelKey)}: ${format.number(item.count)}` : undefined}
             active={active}
             aria-current={active ? 'page' : undefined}
             onClick={() => navigate(item.target)}

@@ -1,50 +1,112 @@
-import { Group, Stack, Text } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { Button, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api/api'
+import type { ConnectionState, SyncOverview } from '../../../domain/sync/contract'
+import { relativeTime } from '../sync/relativeTime'
+import { useSyncNow } from '../sync/syncMutations'
+import { useSyncOverview } from '../sync/syncQueries'
+import { useNow } from '../sync/useNow'
 import { useFormat } from '../ui/useFormat'
-import { unwrap } from './apiFailure'
+import { useRouter } from './router'
 
-/**
- * Sync is not built yet: the PC never reaches the central server, so the status says so and shows
- * how many saved changes wait in the outbox.
- */
+const dotColour: Record<ConnectionState, string> = {
+  online: 'var(--mantine-color-green-7)',
+  offline: 'var(--mantine-color-orange-6)',
+  notEnrolled: 'var(--mantine-color-gray-6)',
+  updateRequired: 'var(--mantine-color-red-7)',
+}
+
+/** The header's view of sync: connection, last sync, what waits to be sent or decided, and "sync now". */
 export function SyncStatus() {
   const { t } = useTranslation()
-  const format = useFormat()
-  const status = useQuery({
-    queryKey: ['system', 'syncStatus'],
-    queryFn: () => unwrap(api.system.syncStatus({})),
-    refetchInterval: 5_000,
-    staleTime: 0,
-  })
-  const pending = status.data?.pendingChanges
-  const detail =
-    pending === undefined
-      ? t('app.sync.unknown')
-      : pending === 0
-        ? t('app.sync.nothingPending')
-        : t('app.sync.pending', { n: format.number(pending) })
+  const overview = useSyncOverview()
   return (
-    <Group gap={8} wrap="nowrap" role="status" aria-label={t('app.sync.label')}>
-      <span
-        aria-hidden="true"
-        style={{
-          width: 10,
-          height: 10,
-          borderRadius: 5,
-          background: 'var(--mantine-color-orange-6)',
-          flex: 'none',
-        }}
-      />
-      <Stack gap={0}>
-        <Text size="xs" fw={600} lh={1.3}>
-          {t('app.sync.offline')}
+    <Group gap="sm" wrap="nowrap" role="group" aria-label={t('app.sync.label')}>
+      {overview.data ? (
+        <OverviewLine overview={overview.data} />
+      ) : (
+        <Text size="xs" c="dimmed">
+          {overview.isError ? t('app.sync.unknown') : t('sync.status.checking')}
         </Text>
-        <Text size="xs" c="dimmed" lh={1.3}>
-          {detail}
-        </Text>
-      </Stack>
+      )}
     </Group>
+  )
+}
+
+function OverviewLine({ overview }: { overview: SyncOverview }) {
+  const { t, i18n } = useTranslation()
+  const format = useFormat()
+  const now = useNow()
+  const { navigate } = useRouter()
+  const syncNow = useSyncNow()
+  const lastSync = overview.lastSyncAt
+    ? t('sync.status.lastSync', { when: relativeTime(overview.lastSyncAt, now, format.language) })
+    : t('sync.status.never')
+  const pending =
+    overview.pendingChanges === 0
+      ? t('sync.status.nothingPending')
+      : t('sync.status.pending', { n: format.number(overview.pendingChanges) })
+  const lastError = overview.lastError
+    ? i18n.exists(overview.lastError)
+      ? t(overview.lastError)
+      : t('sync.error.unknown')
+    : null
+  return (
+    <>
+      <Group gap={8} wrap="nowrap">
+        <span
+          aria-hidden="true"
+          style={{
+            width: 10,
+            height: 10,
+            borderRadius: 5,
+            background: dotColour[overview.connection],
+            flex: 'none',
+          }}
+        />
+        <Stack gap={0}>
+          <Text size="xs" fw={600} lh={1.3}>
+            {t(`sync.status.${overview.connection}`)}
+          </Text>
+          <Text size="xs" c="dimmed" lh={1.3}>
+            {overview.connection === 'notEnrolled' ? pending : `${lastSync} · ${pending}`}
+          </Text>
+          {lastError ? (
+            <Text size="xs" c="orange.9" lh={1.3} maw={320} truncate="end" title={lastError}>
+              {lastError}
+            </Text>
+          ) : null}
+        </Stack>
+      </Group>
+      {overview.needsAttention > 0 ? (
+        <Button
+          size="compact-sm"
+          variant="light"
+          color="red"
+          onClick={() => navigate({ name: 'needsAttention' })}
+        >
+          {t('sync.status.needsAttention', { n: format.number(overview.needsAttention) })}
+        </Button>
+      ) : null}
+      {overview.openConflicts > 0 ? (
+        <Button
+          size="compact-sm"
+          variant="light"
+          color="orange"
+          onClick={() => navigate({ name: 'conflicts' })}
+        >
+          {t('sync.status.conflicts', { n: format.number(overview.openConflicts) })}
+        </Button>
+      ) : null}
+      {overview.connection === 'notEnrolled' ? null : (
+        <Button
+          size="compact-sm"
+          variant="default"
+          loading={syncNow.isPending}
+          onClick={() => syncNow.mutate(undefined)}
+        >
+          {t('sync.status.syncNow')}
+        </Button>
+      )}
+    </>
   )
 }

@@ -7,8 +7,25 @@ export type Route =
   | { name: 'propertyDetail'; id: string; tab?: DetailTab }
   | { name: 'propertyEdit'; id: string }
   | { name: 'propertyReports' }
+  | { name: 'needsAttention' }
+  | { name: 'conflicts' }
+  | { name: 'adminUsers' }
+  | { name: 'adminDevices' }
+  | { name: 'adminEnrolmentCodes' }
 
 export const homeRoute: Route = { name: 'propertyList' }
+
+/** The IT administrator sees no citizen data, so their first screen is the users. */
+export const adminHomeRoute: Route = { name: 'adminUsers' }
+
+/** Screens of the department registries, which an IT administrator has no access to. */
+export const registryRouteNames: ReadonlySet<Route['name']> = new Set([
+  'propertyList',
+  'propertyCreate',
+  'propertyDetail',
+  'propertyEdit',
+  'propertyReports',
+])
 
 const routeNames = new Set<Route['name']>([
   'propertyList',
@@ -16,6 +33,11 @@ const routeNames = new Set<Route['name']>([
   'propertyDetail',
   'propertyEdit',
   'propertyReports',
+  'needsAttention',
+  'conflicts',
+  'adminUsers',
+  'adminDevices',
+  'adminEnrolmentCodes',
 ])
 
 /** A route read back from `history.state`, which any script on the page could have set. */

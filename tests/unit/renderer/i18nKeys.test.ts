@@ -68,7 +68,7 @@ describe('translations', () => {
   it('cover every message key the domain and the backend can produce', () => {
     // Call names ('auth.session') look like keys but are not messages.
     const calls = new Set(callNames(contract))
-    const keyLiteral = /'((?:validation|georgian|property|auth)\.[A-Za-z.]+[A-Za-z])'/g
+    const keyLiteral = /'((?:validation|georgian|property|auth|sync)\.[A-Za-z.]+[A-Za-z])'/g
     const files = [...sourceFiles(join(repo, 'domain')), ...sourceFiles(join(repo, 'electron/backend'))]
     const found = new Set<string>()
     for (const file of files) {
@@ -82,7 +82,7 @@ describe('translations', () => {
 
   it('cover every key the renderer names literally', () => {
     const keyLiteral =
-      /'((?:app|auth|errors|validation|georgian|property|history|reports)\.[A-Za-z0-9_.]+[A-Za-z0-9_])'/g
+      /'((?:app|auth|errors|validation|georgian|property|history|reports|sync|admin)\.[A-Za-z0-9_.]+[A-Za-z0-9_])'/g
     const files = sourceFiles(join(repo, 'renderer/src')).filter((f) => !f.includes(`${join('src', 'i18n')}`))
     const missing: string[] = []
     for (const file of files) {

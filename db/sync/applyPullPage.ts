@@ -1,0 +1,96 @@
+import type { ChangeEntry, PullResponse, Scope } from '../../domain/sync/protocol'
+import type { Db } from '../database'
+import { withGateOpen } from '../writeGuard'
+import type { DerivedIndex, Written } from '../writePath'
+import { fileRemoteHistory } from './remoteHistory'
+import { type ServerState, writeServerState } from './rowState'
+import { saveScopeState, scopeState } from './scopeState'
+import { SyncDataError } from './syncDataError'
+
+export interface PullApplyStats {
+  applied: number
+  skipped: number
+  /** Outbox rows whose effect came back in this page (and were removed from the outbox). */
+  confirmed: number
+}
+
+/**
+ * Applies one pull page and moves the scope's cursor, in one SQLite transaction: after a crash
+ * either both happened or neither did. A page is a few thousand rows at most, so a clerk's save
+ * waits for one page, not for a whole catch-up.
+ */
+export function applyPullPage(
+  db: Db,
+  scope: Scope,
+  page: PullResponse,
+  derivedIndexes: readonly DerivedIndex[] = [],
+): PullApplyStats {
+  const client = db.$client
+  const foreign = page.changes.find((e) => e.scope !== scope)
+  if (foreign)
+    throw new SyncDataError('BAD_PAGE', `change ${foreign.seq} belongs to ${foreign.scope}, not ${scope}`)
+  const confirm = client.prepare('DELETE FROM outbox WHERE mutation_id = ?')
+
+  return client.transaction((): PullApplyStats => {
+    // A page may hold a child before its parent; the keys are checked at commit instead.
+    client.pragma('defer_foreign_keys = ON')
+    const state = scopeState(client, scope)
+    const stats: PullApplyStats = { applied: 0, skipped: 0, confirmed: 0 }
+    const written: Written[] = []
+    withGateOpen(client, () => {
+      for (const entry of page.changes) {
+        // At or below the cursor: this PC has it already (a page fetched twice).
+        if (entry.seq <= state.cursorSeq) {
+          stats.skipped += 1
+          continue
+        }
+        if (entry.originMutation) stats.confirmed += confirm.run(entry.originMutation).changes
+        const outcome = writeServerState(client, serverStateOf(entry))
+        if (outcome.kind !== 'written') {
+          stats.skipped += 1
+          continue
+        }
+        stats.applied += 1
+        if (!outcome.written) continue
+        written.push(outcome.written)
+        if (entry.op !== 'remove') fileRemoteHistory(client, entry, outcome.written, outcome.changes)
+      }
+      for (const index of derivedIndexes) index(client, written)
+    })
+    saveScopeState(client, { ...state, cursorSeq: Math.max(state.cursorSeq, page.next) })
+    return stats
+  })()
+}
+
+function serverStateOf(entry: ChangeEntry): ServerState {
+  const base = {
+    entity: entry.entity,
+    rowId: entry.rowId,
+    seq: entry.seq,
+    at: entry.at,
+    userId: entry.userId,
+  }
+  switch (entry.op) {
+    case 'put': {
+      const versions = entry.fieldVersions ?? { '*': entry.seq }
+      return {
+        ...base,
+        values: entry.values,
+        deletedAt: entry.deletedAt,
+        versionOf: (field) => versions[field] ?? versions['*'] ?? entry.seq,
+        wholeRow: versions,
+      }
+    }
+    case 'patch':
+      return { ...base, values: entry.values, versionOf: () => entry.seq }
+    case 'delete':
+    case 'remove':
+      // A row that left the scope is kept as a tombstone: hidden, and brought back by a later put.
+      return {
+        ...base,
+        values: entry.values,
+        deletedAt: entry.deletedAt ?? entry.at,
+        versionOf: () => entry.seq,
+      }
+  }
+}

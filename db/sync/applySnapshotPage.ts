@@ -1,0 +1,70 @@
+import type { Scope, SnapshotResponse } from '../../domain/sync/protocol'
+import type { Db } from '../database'
+import { withGateOpen } from '../writeGuard'
+import type { DerivedIndex, Written } from '../writePath'
+import { writeServerState } from './rowState'
+import { saveScopeState, scopeState } from './scopeState'
+import { SyncDataError } from './syncDataError'
+
+/**
+ * Applies one snapshot page and saves the next page's token in the same transaction, so a PC killed
+ * mid-bootstrap resumes from that token. The last page turns the scope live, its cursor at the
+ * snapshot's position. Rows are the server's truth (no version skip), except pending local fields.
+ */
+export function applySnapshotPage(
+  db: Db,
+  scope: Scope,
+  page: SnapshotResponse,
+  derivedIndexes: readonly DerivedIndex[] = [],
+  now: () => Date = () => new Date(),
+): { applied: number } {
+  const client = db.$client
+  const foreign = page.rows.find((r) => r.scope !== scope)
+  if (foreign)
+    throw new SyncDataError('BAD_PAGE', `row ${foreign.rowId} belongs to ${foreign.scope}, not ${scope}`)
+  const at = now().toISOString()
+
+  return client.transaction(() => {
+    client.pragma('defer_foreign_keys = ON')
+    const state = scopeState(client, scope)
+    const written: Written[] = []
+    let applied = 0
+    withGateOpen(client, () => {
+      for (const row of page.rows) {
+        const versions = row.fieldVersions
+        const outcome = writeServerState(client, {
+          entity: row.entity,
+          rowId: row.rowId,
+          values: row.values,
+          deletedAt: row.deletedAt,
+          versionOf: (field) => versions[field] ?? versions['*'] ?? page.snapshotSeq,
+          seq: null,
+          wholeRow: versions,
+          at,
+          userId: null,
+        })
+        if (outcome.kind !== 'written') continue
+        applied += 1
+        if (outcome.written) written.push(outcome.written)
+      }
+      for (const index of derivedIndexes) index(client, written)
+    })
+    // Pages of one snapshot share its position; if a token ever led into a newer snapshot, pulling
+    // from the older position replays the difference (and field versions make that harmless).
+    const snapshotSeq =
+      state.snapshotSeq === null ? page.snapshotSeq : Math.min(state.snapshotSeq, page.snapshotSeq)
+    saveScopeState(
+      client,
+      page.next === null
+        ? { scope, cursorSeq: snapshotSeq, snapshotToken: null, snapshotSeq, state: 'live' }
+        : {
+            scope,
+            cursorSeq: state.cursorSeq,
+            snapshotToken: page.next,
+            snapshotSeq,
+            state: 'bootstrapping',
+          },
+    )
+    return { applied }
+  })()
+}

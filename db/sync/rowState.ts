@@ -1,0 +1,123 @@
+import type Database from 'better-sqlite3'
+import type { FieldValue, FieldVersions } from '../../domain/sync/protocol'
+import type { Written } from '../writePath'
+import { parseFieldVersions, versionOf } from './fieldVersions'
+import { pendingFields } from './pendingFields'
+import { replicaTable } from './replicaTable'
+import { subjectOf } from './subjects'
+
+type Row = Record<string, unknown>
+
+/** What the server says a row (or some of its fields) is now. */
+export interface ServerState {
+  entity: string
+  rowId: string
+  /** Field values as the protocol names them; fields this PC does not know are ignored. */
+  values: Record<string, FieldValue>
+  /** The tombstone; undefined when the change says nothing about it. */
+  deletedAt?: string | null
+  /** The server version each field of this change now has. */
+  versionOf(field: string): number
+  /**
+   * The change-log position of this state: a field whose stored version is at least this is newer
+   * than the change and is left alone (so applying a page twice changes nothing). Null: never skip.
+   */
+  seq: number | null
+  /** Every field's version, when the change carries the whole row: stored as is (compact). */
+  wholeRow?: FieldVersions
+  at: string
+  userId: string | null
+}
+
+export interface FieldChange {
+  field: string
+  from: unknown
+  to: unknown
+}
+
+export type RowOutcome =
+  | { kind: 'skipped' }
+  | { kind: 'unchanged' }
+  | { kind: 'written'; written: Written | null; changes: FieldChange[]; created: boolean }
+
+/**
+ * Writes the server's state of one row into the local table, except fields with a pending local
+ * change (their version moves on, their value stays the clerk's). Callers hold the write gate open.
+ */
+export function writeServerState(client: Database.Database, state: ServerState): RowOutcome {
+  const t = replicaTable(client, state.entity)
+  if (!t) return { kind: 'skipped' }
+  const current = t.select.get(state.rowId) as Row | undefined
+  const incoming = new Map<string, unknown>()
+  for (const [key, value] of Object.entries(state.values)) {
+    if (t.fieldKeys.has(key)) incoming.set(key, value)
+  }
+  if (state.deletedAt !== undefined) incoming.set('deletedAt', state.deletedAt)
+
+  if (!current) {
+    // A tombstone of a row never seen, or a patch of one, cannot make a whole row: nothing to keep.
+    if (state.deletedAt) return { kind: 'skipped' }
+    if (t.requiredKeys.some((k) => !incoming.has(k))) return { kind: 'skipped' }
+  }
+
+  const pending = current ? pendingFields(client, state.entity, state.rowId) : new Set<string>()
+  const storedVersions = current ? parseFieldVersions(current.fieldVersions) : {}
+  let nextVersions: FieldVersions = { ...storedVersions }
+  const next: Row = current
+    ? { ...current }
+    : {
+        id: state.rowId,
+        version: 0,
+        deletedAt: null,
+        createdAt: typeof state.values.createdAt === 'string' ? state.values.createdAt : state.at,
+      }
+  const changes: FieldChange[] = []
+  let skippedAny = false
+  for (const [key, value] of incoming) {
+    const stored = versionOf(storedVersions, key)
+    if (current && state.seq !== null && stored !== null && stored >= state.seq) {
+      skippedAny = true
+      continue
+    }
+    nextVersions[key] = state.versionOf(key)
+    if (pending.has(key)) continue
+    const sqlValue = toSql(value)
+    if (current && sameValue(current[key], sqlValue)) continue
+    changes.push({ field: key, from: current ? (current[key] ?? null) : null, to: sqlValue })
+    next[key] = sqlValue
+  }
+  if (state.wholeRow && !skippedAny) nextVersions = { ...state.wholeRow }
+
+  const versionsChanged = canonical(nextVersions) !== canonical(storedVersions)
+  if (current && changes.length === 0 && !versionsChanged) return { kind: 'unchanged' }
+  next.fieldVersions = JSON.stringify(nextVersions)
+  if (changes.length > 0) {
+    next.version = Number(next.version ?? 0) + 1
+    next.updatedAt = state.at
+    next.updatedBy = state.userId ?? (current?.updatedBy as string | undefined) ?? ''
+  }
+  t.upsert.run(t.keys.map((k) => toSql(next[k])))
+  if (changes.length === 0) return { kind: 'written', written: null, changes, created: false }
+  const becameDeleted = current !== undefined && current.deletedAt === null && next.deletedAt !== null
+  const written: Written = {
+    entity: t.entity,
+    id: state.rowId,
+    subjectId: subjectOf(client, state.entity, next),
+    op: !current ? 'insert' : becameDeleted ? 'delete' : 'update',
+  }
+  return { kind: 'written', written, changes, created: !current }
+}
+
+function toSql(value: unknown): unknown {
+  if (value === undefined) return null
+  if (typeof value === 'boolean') return value ? 1 : 0
+  return value
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return (a ?? null) === (b ?? null)
+}
+
+function canonical(versions: FieldVersions): string {
+  return JSON.stringify(Object.entries(versions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}

@@ -1,0 +1,73 @@
+import type { Scope } from '../../domain/sync/protocol'
+import type { Db } from '../database'
+import { replicatedTables } from '../replicatedTables'
+import { withGateOpen } from '../writeGuard'
+import type { DerivedIndex } from '../writePath'
+import { entitiesOfScope } from './replicaTable'
+import { dropScopeRows } from './scopeRows'
+import { saveScopeState } from './scopeState'
+import { SyncDataError } from './syncDataError'
+
+/**
+ * For a resnapshot: drops the scope's rows that have no pending change and starts its bootstrap
+ * again. Pending rows stay (with their values) until their changes are pushed and confirmed.
+ */
+export function resetScope(
+  db: Db,
+  scope: Scope,
+  derivedIndexes: readonly DerivedIndex[] = [],
+  now: () => Date = () => new Date(),
+): number {
+  const client = db.$client
+  return client.transaction(() => {
+    const dropped = withGateOpen(client, () =>
+      dropScopeRows(client, scope, true, derivedIndexes, now().toISOString()),
+    )
+    saveScopeState(client, {
+      scope,
+      cursorSeq: 0,
+      snapshotToken: null,
+      snapshotSeq: null,
+      state: 'bootstrapping',
+    })
+    return dropped
+  })()
+}
+
+/**
+ * The user may no longer read the scope: once its changes have been pushed (the server keeps them,
+ * routed to a head), its rows and its sent outbox rows go. Refused while a change is still unpushed.
+ */
+export function purgeScope(
+  db: Db,
+  scope: Scope,
+  derivedIndexes: readonly DerivedIndex[] = [],
+  now: () => Date = () => new Date(),
+): number {
+  const client = db.$client
+  return client.transaction(() => {
+    const outboxOfScope = outboxRowsOf(scope)
+    const unpushed = client
+      .prepare(`SELECT count(*) FROM outbox o WHERE o.state = 'pending' AND (${outboxOfScope})`)
+      .pluck()
+      .get(scope) as number
+    if (unpushed > 0) {
+      throw new SyncDataError('PENDING_CHANGES', `${unpushed} changes of ${scope} are not pushed yet`)
+    }
+    client
+      .prepare(`DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM outbox o WHERE ${outboxOfScope})`)
+      .run(scope)
+    const dropped = withGateOpen(client, () =>
+      dropScopeRows(client, scope, false, derivedIndexes, now().toISOString()),
+    )
+    client.prepare('DELETE FROM sync_scope WHERE scope = ?').run(scope)
+    return dropped
+  })()
+}
+
+/** SQL over outbox `o` matching the rows of one scope (bound once, as `?`). */
+function outboxRowsOf(scope: Scope): string {
+  const fixed = entitiesOfScope(scope).filter((e) => replicatedTables[e].scope !== 'perRow')
+  const list = fixed.map((e) => `'${e}'`).join(', ') || "''"
+  return `o.entity IN (${list}) OR (o.entity = 'syncConflict' AND o.row_id IN (SELECT id FROM sync_conflict WHERE scope = ?))`
+}

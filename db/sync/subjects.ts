@@ -1,0 +1,17 @@
+import type Database from 'better-sqlite3'
+
+type Row = Record<string, unknown>
+
+/**
+ * The record whose history screen shows a change to `row`, and whose search entry it feeds: the
+ * object for its cadastral codes, leases, documents and lease payments, else the row itself. The
+ * services pass the same subject to the write path (electron/backend/property/service.ts).
+ */
+export function subjectOf(client: Database.Database, entity: string, row: Row): string {
+  if (typeof row.objectId === 'string') return row.objectId
+  if (entity === 'propertyLeasePayment' && typeof row.leaseId === 'string') {
+    const lease = client.prepare('SELECT object_id FROM property_lease WHERE id = ?').pluck().get(row.leaseId)
+    if (typeof lease === 'string') return lease
+  }
+  return String(row.id)
+}

@@ -1,0 +1,152 @@
+import type { z } from 'zod'
+import {
+  checkLeaseRow,
+  PropertyCadastralCodeRow,
+  PropertyDocumentRow,
+  PropertyLeasePaymentRow,
+  PropertyLeaseRow,
+  PropertyObjectRow,
+} from '../property/rows'
+import { TerritorialUnitRow } from '../reference/rows'
+import { checkConflictRow, conflictDecisionFields, SyncConflictRow } from './conflictRow'
+import type { FieldValue, NumberSeries, Scope } from './protocol'
+
+// The registry of replicated entities: for each, where its rows live (scope), what a whole row looks
+// like, which fields a person must decide on when two PCs disagree, which values must be unique,
+// which parents must exist, and where it comes in a snapshot (parents before children).
+
+export type RowValues = Record<string, FieldValue>
+
+export interface UniqueKey {
+  field: string
+  /** Besides being live, the rows that compete for the value (a cadastral code: only the current one). */
+  when?: (row: RowValues) => boolean
+  /**
+   * The field holds a document number of this series (`<series>-<year>-<n>`, leased per PC). A
+   * duplicate is then a number issued twice (a PC restored from a backup, say): the row is kept and a
+   * person decides (a `duplicateNumber` conflict), instead of the change being refused.
+   */
+  documentNumber?: NumberSeries
+}
+
+export interface EntityDefinition {
+  /** The entity's scope; `fromRow` when each row names its scope (conflicts). */
+  scope: Scope | 'fromRow'
+  /** The row's fields, strict, with no cross-field rules: `.partial()` of it checks an update's fields. */
+  fields: z.ZodObject
+  /** Cross-field rules of a whole row. */
+  check?: (row: RowValues, ctx: z.RefinementCtx) => void
+  /** Statuses, amounts and legal dates: never decided by clock time when two PCs disagree. */
+  guarded: readonly string[]
+  uniqueKeys: readonly UniqueKey[]
+  /** Field -> the entity its value names; that row must exist and be live. */
+  parents: Readonly<Record<string, string>>
+  /** Snapshot order: lower ranks first, so a PC inserts parents before children. */
+  rank: number
+  /** When set, PCs may only update these fields (no insert, no delete): the server makes such rows. */
+  clientWritable?: readonly string[]
+}
+
+const define = <T extends z.ZodObject>(
+  def: Omit<EntityDefinition, 'fields' | 'check'> & {
+    fields: T
+    check?: (row: z.infer<T>, ctx: z.RefinementCtx) => void
+  },
+): EntityDefinition => def as EntityDefinition
+
+export const entities = {
+  territorialUnit: define({
+    scope: 'reference',
+    fields: TerritorialUnitRow,
+    guarded: [],
+    uniqueKeys: [{ field: 'code' }],
+    parents: {},
+    rank: 0,
+  }),
+  propertyObject: define({
+    scope: 'property',
+    fields: PropertyObjectRow,
+    guarded: ['state', 'bookValueTetri', 'marketValueTetri', 'acquiredOn', 'propertyClass'],
+    uniqueKeys: [{ field: 'inventoryNumber' }],
+    parents: { territorialUnitId: 'territorialUnit' },
+    rank: 1,
+  }),
+  propertyCadastralCode: define({
+    scope: 'property',
+    fields: PropertyCadastralCodeRow,
+    guarded: ['code', 'validFrom', 'validTo'],
+    uniqueKeys: [{ field: 'code', when: (row) => row.validTo === null }],
+    parents: { objectId: 'propertyObject' },
+    rank: 2,
+  }),
+  propertyLease: define({
+    scope: 'property',
+    fields: PropertyLeaseRow,
+    check: checkLeaseRow,
+    guarded: ['annualRentTetri', 'startDate', 'endDate', 'terminatedOn'],
+    uniqueKeys: [{ field: 'contractNumber', documentNumber: 'contract' }],
+    parents: { objectId: 'propertyObject' },
+    rank: 2,
+  }),
+  propertyLeasePayment: define({
+    scope: 'property',
+    fields: PropertyLeasePaymentRow,
+    guarded: ['amountTetri', 'paidOn'],
+    uniqueKeys: [],
+    parents: { leaseId: 'propertyLease' },
+    rank: 3,
+  }),
+  propertyDocument: define({
+    scope: 'property',
+    fields: PropertyDocumentRow,
+    guarded: [],
+    uniqueKeys: [],
+    parents: { objectId: 'propertyObject' },
+    rank: 2,
+  }),
+  syncConflict: define({
+    scope: 'fromRow',
+    fields: SyncConflictRow,
+    check: checkConflictRow,
+    // Two heads deciding one conflict differently must not be settled by their clocks.
+    guarded: ['status', 'resolvedBy', 'resolvedAt'],
+    uniqueKeys: [],
+    parents: {},
+    rank: 9,
+    clientWritable: conflictDecisionFields,
+  }),
+} as const satisfies Record<string, EntityDefinition>
+
+export type EntityName = keyof typeof entities
+
+export const entityNames = Object.keys(entities) as EntityName[]
+
+export const isEntityName = (name: string): name is EntityName => Object.hasOwn(entities, name)
+
+/** Entities in snapshot order: by rank, then by name so the order is total. */
+export const entitiesInSnapshotOrder: readonly EntityName[] = [...entityNames].sort(
+  (a, b) => entities[a].rank - entities[b].rank || (a < b ? -1 : 1),
+)
+
+/** The schema of a whole stored row (fields plus cross-field rules). */
+export function fullRowSchema(entity: EntityName): z.ZodType<RowValues> {
+  const def: EntityDefinition = entities[entity]
+  const check = def.check
+  return (
+    check ? def.fields.superRefine((row, ctx) => check(row as RowValues, ctx)) : def.fields
+  ) as z.ZodType<RowValues>
+}
+
+/** The schema of some of a row's fields (an update): each named field checked, unknown ones refused. */
+export function someFieldsSchema(entity: EntityName): z.ZodType<RowValues> {
+  return (entities[entity] as EntityDefinition).fields.partial() as unknown as z.ZodType<RowValues>
+}
+
+/** The scope a row belongs to, or null when the row does not say a valid one. */
+export function scopeOfRow(entity: EntityName, values: RowValues): Scope | null {
+  const scope = (entities[entity] as EntityDefinition).scope
+  if (scope !== 'fromRow') return scope
+  const named = values.scope
+  const parsed = SyncConflictRow.shape.scope.safeParse(named)
+  return parsed.success ? parsed.data : null
+}

@@ -1,0 +1,188 @@
+import type { Db } from '../../../db/database'
+import { applyPullPage } from '../../../db/sync/applyPullPage'
+import { applySnapshotPage } from '../../../db/sync/applySnapshotPage'
+import { deviceIdentity, saveHello } from '../../../db/sync/deviceIdentity'
+import { markSentUpTo, outboxCounts, readOutbox, renumberOutboxForEpoch } from '../../../db/sync/outbox'
+import { recordPushResults } from '../../../db/sync/pushResults'
+import { allScopeStates, scopeState } from '../../../db/sync/scopeState'
+import { purgeScope, resetScope } from '../../../db/sync/scopes'
+import { SyncDataError } from '../../../db/sync/syncDataError'
+import type { DerivedIndex } from '../../../db/writePath'
+import { type HelloResponse, Scope } from '../../../domain/sync/protocol'
+import type { SyncHttpClient } from './httpClient'
+import { SyncFailure } from './httpFailure'
+import { type SeriesOfDepartment, topUpNumbers } from './numbers'
+
+export const PUSH_BATCH = 500
+export const PULL_PAGE = 1_000
+export const SNAPSHOT_PAGE = 2_000
+
+export interface RoundContext {
+  db: Db
+  http: SyncHttpClient
+  derivedIndexes: readonly DerivedIndex[]
+  numberSeries: readonly SeriesOfDepartment[]
+  now: () => Date
+  signal: AbortSignal
+}
+
+export type RoundResult = { kind: 'notEnrolled' } | { kind: 'done'; updateRequired: boolean }
+
+/**
+ * One sync round: hello (clock offset, generation, actions), push the outbox in order, pull every
+ * readable scope (bootstrapping new ones from a snapshot), top up number blocks. Each page is its
+ * own short transaction, and the event loop gets a turn between pages, so clerks keep saving.
+ */
+export async function runRound(ctx: RoundContext): Promise<RoundResult> {
+  const { db } = ctx
+  const identity = deviceIdentity(db)
+  if (!identity.deviceToken) return { kind: 'notEnrolled' }
+
+  const sentAt = ctx.now().getTime()
+  const hello = await ctx.http.hello(
+    {
+      lastLocalSeq: identity.lastSeq,
+      cursors: cursorsOf(db),
+      knownGeneration: identity.serverGeneration,
+      clientTime: new Date(sentAt).toISOString(),
+      pendingChanges: outboxCounts(db).unconfirmed,
+    },
+    ctx.signal,
+  )
+  const receivedAt = ctx.now().getTime()
+  // The server's clock against the middle of the round trip.
+  const clockOffsetMs = Date.parse(hello.serverTime) - Math.round((sentAt + receivedAt) / 2)
+  saveHello(db, { clockOffsetMs, generation: hello.serverGeneration })
+
+  const restored = identity.serverGeneration !== null && identity.serverGeneration !== hello.serverGeneration
+  const { updateRequired, purges } = carryOutActions(ctx, hello, restored, identity.epoch)
+
+  if (!updateRequired) await pushAll(ctx, hello.deviceLastSeq)
+  for (const scope of purges) {
+    try {
+      purgeScope(db, scope, ctx.derivedIndexes, ctx.now)
+    } catch (error) {
+      // A change could not be pushed yet: the purge waits for a later round.
+      if (!(error instanceof SyncDataError && error.code === 'PENDING_CHANGES')) throw error
+    }
+  }
+  for (const { scope } of hello.scopes) {
+    if (!purges.includes(scope)) await pullScope(ctx, scope)
+  }
+  const serverNow = new Date(ctx.now().getTime() + clockOffsetMs)
+  const writable = hello.scopes.filter((s) => s.write).map((s) => s.scope)
+  await topUpNumbers(db, ctx.http, ctx.numberSeries, writable, serverNow, ctx.signal)
+  return { kind: 'done', updateRequired }
+}
+
+/** Every scope's pull position (0 where this PC holds nothing live yet). */
+function cursorsOf(db: Db): Record<Scope, number> {
+  const cursors = Object.fromEntries(Scope.options.map((scope) => [scope, 0])) as Record<Scope, number>
+  for (const s of allScopeStates(db.$client)) if (s.state === 'live') cursors[s.scope] = s.cursorSeq
+  return cursors
+}
+
+function carryOutActions(
+  ctx: RoundContext,
+  hello: HelloResponse,
+  restored: boolean,
+  knownEpoch: number | null,
+) {
+  let updateRequired = false
+  let rotated = false
+  const purges: Scope[] = []
+  for (const action of hello.actions) {
+    switch (action.kind) {
+      case 'updateRequired':
+        updateRequired = true
+        break
+      case 'rotateEpoch':
+        renumberOutboxForEpoch(ctx.db, action.epoch, hello.deviceLastSeq + 1)
+        rotated = true
+        break
+      case 'resnapshot':
+        resetScope(ctx.db, action.scope, ctx.derivedIndexes, ctx.now)
+        break
+      case 'purge':
+        purges.push(action.scope)
+        break
+    }
+  }
+  // A new epoch without the action still means the unconfirmed rows must go again under it.
+  if (!rotated && knownEpoch !== hello.epoch)
+    renumberOutboxForEpoch(ctx.db, hello.epoch, hello.deviceLastSeq + 1)
+  // The server went back in time: cursors may point past its log, so every scope starts again.
+  if (restored) {
+    for (const s of allScopeStates(ctx.db.$client)) resetScope(ctx.db, s.scope, ctx.derivedIndexes, ctx.now)
+  }
+  return { updateRequired, purges }
+}
+
+/** Pushes every unconfirmed row after `deviceLastSeq`, in order, in batches. */
+async function pushAll(ctx: RoundContext, deviceLastSeq: number): Promise<void> {
+  let after = deviceLastSeq
+  let lastGap: number | null = null
+  for (;;) {
+    const batch = readOutbox(ctx.db, { limit: PUSH_BATCH, afterSeq: after })
+    if (batch.length === 0) return
+    const epoch = deviceIdentity(ctx.db).epoch ?? 1
+    try {
+      const response = await ctx.http.push({ epoch, mutations: batch }, ctx.signal)
+      recordPushResults(ctx.db, response.results, ctx.derivedIndexes, ctx.now)
+      after = Math.max(batch.at(-1)!.seq, response.deviceLastSeq)
+      lastGap = null
+    } catch (error) {
+      const gap = error instanceof SyncFailure && error.code === 'SEQUENCE_GAP' ? error.expected : null
+      // A gap the outbox cannot fill (or the same gap again) is not retried here: the round reports it.
+      if (gap === null || gap === lastGap) throw error
+      // Rows below the expected one were applied already: they wait for their pull.
+      markSentUpTo(ctx.db, gap - 1, ctx.now())
+      after = gap - 1
+      lastGap = gap
+    }
+    await nextTurn()
+  }
+}
+
+async function pullScope(ctx: RoundContext, scope: Scope): Promise<void> {
+  let resnapshotted = false
+  for (;;) {
+    if (scopeState(ctx.db.$client, scope).state !== 'live') await bootstrap(ctx, scope)
+    const cursor = scopeState(ctx.db.$client, scope).cursorSeq
+    let page: Awaited<ReturnType<SyncHttpClient['pull']>>
+    try {
+      page = await ctx.http.pull({ scope, after: cursor, limit: PULL_PAGE }, ctx.signal)
+    } catch (error) {
+      if (error instanceof SyncFailure && error.code === 'RESNAPSHOT' && !resnapshotted) {
+        resetScope(ctx.db, scope, ctx.derivedIndexes, ctx.now)
+        resnapshotted = true
+        continue
+      }
+      // No longer readable: the next hello says to purge it.
+      if (error instanceof SyncFailure && error.code === 'FORBIDDEN') return
+      throw error
+    }
+    applyPullPage(ctx.db, scope, page, ctx.derivedIndexes)
+    if (!page.hasMore || page.next <= cursor) return
+    await nextTurn()
+  }
+}
+
+async function bootstrap(ctx: RoundContext, scope: Scope): Promise<void> {
+  for (;;) {
+    const state = scopeState(ctx.db.$client, scope)
+    if (state.state === 'live') return
+    const page = await ctx.http.snapshot(
+      { scope, token: state.snapshotToken ?? undefined, limit: SNAPSHOT_PAGE },
+      ctx.signal,
+    )
+    applySnapshotPage(ctx.db, scope, page, ctx.derivedIndexes, ctx.now)
+    if (page.next !== null && page.next === state.snapshotToken) {
+      throw new SyncFailure('BAD_RESPONSE', `The snapshot of ${scope} does not move on`)
+    }
+    await nextTurn()
+  }
+}
+
+/** Lets queued work (a clerk's save arriving over IPC) run between two pages. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))

@@ -1,0 +1,212 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { propertySearchIndex } from '../../../../db/property/searchIndex'
+import { applyPullPage } from '../../../../db/sync/applyPullPage'
+import type { DerivedIndex } from '../../../../db/writePath'
+import type { ChangeEntry } from '../../../../domain/sync/protocol'
+import { clerk, entry, objectPut, objectValues } from './syncSamples'
+import { syncStore } from './syncStore'
+
+const derived = [propertySearchIndex]
+const page = (changes: ChangeEntry[], next = changes.at(-1)?.seq ?? 0) => ({ changes, next, hasMore: false })
+
+describe('applyPullPage', () => {
+  let s: ReturnType<typeof syncStore>
+  beforeEach(() => {
+    s = syncStore()
+  })
+  afterEach(() => s.close())
+
+  it('inserts a new row with its field versions, files its history, indexes it and saves the cursor', () => {
+    const put = objectPut(10)
+    const stats = applyPullPage(s.db, 'property', page([put]), derived)
+    expect(stats).toEqual({ applied: 1, skipped: 0, confirmed: 0 })
+    expect(s.object(put.rowId)).toMatchObject({ name: objectValues().name, version: 1, deleted_at: null })
+    expect(s.versions(put.rowId)).toEqual({ '*': 10 })
+    expect(s.cursor('property')).toBe(10)
+    expect(s.searchHits(put.rowId)).toBe(1)
+    const history = s.client.prepare('SELECT * FROM record_history WHERE row_id = ?').all(put.rowId)
+    expect(history).toMatchObject([
+      { mutation_id: put.originMutation, user_name: put.userName, op: 'insert' },
+    ])
+  })
+
+  it('applies a patch and moves the versions of the fields it names', () => {
+    const put = objectPut(10)
+    applyPullPage(s.db, 'property', page([put]), derived)
+    applyPullPage(
+      s.db,
+      'property',
+      page([entry({ seq: 11, rowId: put.rowId, values: { name: 'ბიბლიოთეკა' } })]),
+      derived,
+    )
+    expect(s.object(put.rowId)).toMatchObject({ name: 'ბიბლიოთეკა', version: 2 })
+    expect(s.versions(put.rowId)).toEqual({ '*': 10, name: 11 })
+    expect(s.cursor('property')).toBe(11)
+  })
+
+  it('never overwrites a field with a pending local change, but moves its version on', () => {
+    const put = objectPut(10)
+    applyPullPage(s.db, 'property', page([put]), derived)
+    s.write(clerk, [
+      { op: 'update', entity: 'propertyObject', id: put.rowId, values: { name: 'ჩემი სახელი' } },
+    ])
+    const remote = entry({
+      seq: 12,
+      rowId: put.rowId,
+      values: { name: 'სხვისი სახელი', street: 'ახალი ქუჩა' },
+    })
+    applyPullPage(s.db, 'property', page([remote]), derived)
+    expect(s.object(put.rowId)).toMatchObject({ name: 'ჩემი სახელი', street: 'ახალი ქუჩა' })
+    expect(s.versions(put.rowId)).toMatchObject({ name: 12, street: 12 })
+    expect(s.outbox()).toHaveLength(1)
+  })
+
+  it("removes the outbox row when its own mutation's effect comes back, and takes the server's value", () => {
+    const put = objectPut(10)
+    applyPullPage(s.db, 'property', page([put]), derived)
+    s.write(clerk, [
+      { op: 'update', entity: 'propertyObject', id: put.rowId, values: { name: 'ჩემი სახელი' } },
+    ])
+    const [mine] = s.outbox()
+    // The server merged it and answers with the winner's value (here another PC's later edit).
+    const back = entry({
+      seq: 13,
+      rowId: put.rowId,
+      values: { name: 'გამარჯვებული' },
+      originMutation: mine!.mutationId,
+    })
+    const stats = applyPullPage(s.db, 'property', page([back]), derived)
+    expect(stats.confirmed).toBe(1)
+    expect(s.outbox()).toEqual([])
+    expect(s.object(put.rowId)).toMatchObject({ name: 'გამარჯვებული' })
+    // Its own history entry is not filed twice.
+    expect(
+      s.client
+        .prepare('SELECT count(*) FROM record_history WHERE mutation_id = ?')
+        .pluck()
+        .get(mine!.mutationId),
+    ).toBe(1)
+  })
+
+  it('changes nothing when the same page is applied again, even with the cursor moved back', () => {
+    const put = objectPut(10)
+    const changes = [put, entry({ seq: 11, rowId: put.rowId, values: { name: 'ბიბლიოთეკა' } })]
+    applyPullPage(s.db, 'property', page(changes), derived)
+    const dump = () => ({
+      row: s.object(put.rowId),
+      history: s.client.prepare('SELECT count(*) FROM record_history').pluck().get(),
+      search: s.client.prepare('SELECT object_id, body FROM property_search').all(),
+    })
+    const before = dump()
+    expect(applyPullPage(s.db, 'property', page(changes), derived).applied).toBe(0)
+    expect(dump()).toEqual(before)
+    // With the cursor behind the page, field versions alone keep it idempotent.
+    s.client.prepare('UPDATE sync_scope SET cursor_seq = 0 WHERE scope = ?').run('property')
+    expect(applyPullPage(s.db, 'property', page(changes), derived).applied).toBe(0)
+    expect(dump()).toEqual(before)
+    expect(s.cursor('property')).toBe(11)
+  })
+
+  it('skips a change older than the version a field already has', () => {
+    const put = objectPut(10)
+    applyPullPage(
+      s.db,
+      'property',
+      page([put, entry({ seq: 20, rowId: put.rowId, values: { name: 'ახალი' } })]),
+    )
+    s.client.prepare('UPDATE sync_scope SET cursor_seq = 0 WHERE scope = ?').run('property')
+    applyPullPage(
+      s.db,
+      'property',
+      page([entry({ seq: 15, rowId: put.rowId, values: { name: 'ძველი' } })], 20),
+    )
+    expect(s.object(put.rowId)).toMatchObject({ name: 'ახალი' })
+  })
+
+  it('applies nothing and keeps the cursor when the page fails midway (a derived index throws)', () => {
+    const first = objectPut(10)
+    applyPullPage(s.db, 'property', page([first]), derived)
+    const broken: DerivedIndex = () => {
+      throw new Error('disk full')
+    }
+    const second = objectPut(11)
+    const patch = entry({ seq: 12, rowId: first.rowId, values: { name: 'არ უნდა ჩანდეს' } })
+    expect(() =>
+      applyPullPage(s.db, 'property', page([second, patch]), [propertySearchIndex, broken]),
+    ).toThrow('disk full')
+    expect(s.object(second.rowId)).toBeUndefined()
+    expect(s.object(first.rowId)).toMatchObject({ name: objectValues().name })
+    expect(s.cursor('property')).toBe(10)
+  })
+
+  it('applies nothing when a row names a parent that never arrives (checked at commit)', () => {
+    const lease = entry({
+      seq: 30,
+      rowId: '0190a3c0-0000-7000-8000-00000000aa01',
+      entity: 'propertyLease',
+      op: 'put',
+      fieldVersions: { '*': 30 },
+      values: {
+        objectId: '0190a3c0-0000-7000-8000-00000000ffff',
+        contractNumber: 'ქ-1',
+        tenantKind: 'company',
+        tenantName: 'შპს',
+        tenantIdNumber: '216543210',
+        tenantPhone: null,
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        annualRentTetri: 100,
+        schedule: 'monthly',
+        legalBasis: 'auction',
+        terminatedOn: null,
+      },
+    })
+    expect(() => applyPullPage(s.db, 'property', page([lease]))).toThrow(/FOREIGN KEY/)
+    expect(s.cursor('property')).toBeUndefined()
+  })
+
+  it('takes a child before its parent inside one page', () => {
+    const parent = objectPut(41)
+    const code = entry({
+      seq: 40,
+      rowId: '0190a3c0-0000-7000-8000-00000000cc01',
+      entity: 'propertyCadastralCode',
+      op: 'put',
+      fieldVersions: { '*': 40 },
+      values: {
+        objectId: parent.rowId,
+        code: '02.07.13.005.044',
+        validFrom: '2020-01-01',
+        validTo: null,
+        reason: '',
+      },
+    })
+    applyPullPage(s.db, 'property', page([code, parent]), derived)
+    expect(s.object(parent.rowId)).toBeDefined()
+    const body = s.client
+      .prepare('SELECT body FROM property_search WHERE object_id = ?')
+      .pluck()
+      .get(parent.rowId)
+    expect(String(body)).toContain('02.07.13.005.044')
+  })
+
+  it('tombstones a deleted row and drops it from the search index', () => {
+    const put = objectPut(10)
+    applyPullPage(s.db, 'property', page([put]), derived)
+    applyPullPage(
+      s.db,
+      'property',
+      page([entry({ seq: 11, rowId: put.rowId, op: 'delete', deletedAt: '2026-03-03T10:00:00.000Z' })]),
+      derived,
+    )
+    expect(s.object(put.rowId)).toMatchObject({ deleted_at: '2026-03-03T10:00:00.000Z' })
+    expect(s.versions(put.rowId)).toMatchObject({ deletedAt: 11 })
+    expect(s.searchHits(put.rowId)).toBe(0)
+  })
+
+  it('refuses a page holding another scope’s change, changing nothing', () => {
+    const put = { ...objectPut(10), scope: 'sanitation' as const }
+    expect(() => applyPullPage(s.db, 'property', page([put]))).toThrow(/belongs to sanitation/)
+    expect(s.cursor('property')).toBeUndefined()
+  })
+})

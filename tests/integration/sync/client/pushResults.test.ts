@@ -1,0 +1,168 @@
+import { v7 as uuidv7 } from 'uuid'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { propertySearchIndex } from '../../../../db/property/searchIndex'
+import { applyPullPage } from '../../../../db/sync/applyPullPage'
+import { outboxCounts } from '../../../../db/sync/outbox'
+import { recordPushResults } from '../../../../db/sync/pushResults'
+import type { ServerRow } from '../../../../domain/sync/protocol'
+import { clerk, entry, objectPut, objectValues } from './syncSamples'
+import { syncStore } from './syncStore'
+
+const derived = [propertySearchIndex]
+
+describe('recordPushResults', () => {
+  let s: ReturnType<typeof syncStore>
+  beforeEach(() => {
+    s = syncStore()
+  })
+  afterEach(() => s.close())
+
+  const serverObject = (rowId: string, seq: number): ServerRow => ({
+    entity: 'propertyObject',
+    rowId,
+    scope: 'property',
+    values: objectValues(),
+    fieldVersions: { '*': seq },
+    deletedAt: null,
+  })
+  const rejected = () => s.client.prepare('SELECT * FROM sync_rejected').all() as Record<string, unknown>[]
+
+  it('marks applied and conflicted rows as sent; they stay until their effect is pulled', () => {
+    s.write(clerk, [{ op: 'insert', entity: 'propertyObject', values: objectValues() }])
+    s.write(clerk, [
+      { op: 'insert', entity: 'propertyObject', values: objectValues({ inventoryNumber: 'B' }) },
+    ])
+    const [a, b] = s.outbox()
+    const outcome = recordPushResults(s.db, [
+      { seq: a!.seq, mutationId: a!.mutationId, status: 'applied', changeSeq: 5 },
+      { seq: b!.seq, mutationId: b!.mutationId, status: 'conflicted', changeSeq: 6, conflictIds: [uuidv7()] },
+    ])
+    expect(outcome).toEqual({ sent: 2, rejected: 0 })
+    expect(s.outbox().map((r) => r.state)).toEqual(['sent', 'sent'])
+    expect(outboxCounts(s.db)).toEqual({ pending: 0, unconfirmed: 2, needsAttention: 0 })
+  })
+
+  it('keeps a refused change in sync_rejected and puts the server row back', () => {
+    const put = objectPut(10)
+    applyPullPage(s.db, 'property', { changes: [put], next: 10, hasMore: false }, derived)
+    s.write(clerk, [
+      { op: 'update', entity: 'propertyObject', id: put.rowId, values: { inventoryNumber: 'TAKEN' } },
+    ])
+    const [mine] = s.outbox()
+    recordPushResults(
+      s.db,
+      [
+        {
+          seq: mine!.seq,
+          mutationId: mine!.mutationId,
+          status: 'rejected',
+          reason: 'DUPLICATE',
+          message: 'inventory number taken',
+          current: serverObject(put.rowId, 10),
+        },
+      ],
+      derived,
+    )
+    expect(s.outbox()).toEqual([])
+    expect(s.object(put.rowId)).toMatchObject({ inventory_number: objectValues().inventoryNumber })
+    expect(rejected()).toMatchObject([
+      {
+        mutation_id: mine!.mutationId,
+        reason: 'DUPLICATE',
+        user_name: clerk.userName,
+        resolution: null,
+        fields: JSON.stringify({ inventoryNumber: 'TAKEN' }),
+      },
+    ])
+    expect(outboxCounts(s.db).needsAttention).toBe(1)
+  })
+
+  it('keeps fields that another pending change still holds', () => {
+    const put = objectPut(10)
+    applyPullPage(s.db, 'property', { changes: [put], next: 10, hasMore: false })
+    s.write(clerk, [
+      { op: 'update', entity: 'propertyObject', id: put.rowId, values: { inventoryNumber: 'TAKEN' } },
+    ])
+    s.write(clerk, [
+      { op: 'update', entity: 'propertyObject', id: put.rowId, values: { name: 'ახალი სახელი' } },
+    ])
+    const [first] = s.outbox()
+    recordPushResults(s.db, [
+      {
+        seq: first!.seq,
+        mutationId: first!.mutationId,
+        status: 'rejected',
+        reason: 'DUPLICATE',
+        message: 'taken',
+        current: serverObject(put.rowId, 10),
+      },
+    ])
+    expect(s.object(put.rowId)).toMatchObject({
+      inventory_number: objectValues().inventoryNumber,
+      name: 'ახალი სახელი',
+    })
+    expect(s.outbox()).toHaveLength(1)
+  })
+
+  it('removes a new row the server refused (its values stay in sync_rejected), and its search entry', () => {
+    const [created] = s.write(clerk, [{ op: 'insert', entity: 'propertyObject', values: objectValues() }])
+    const [mine] = s.outbox()
+    expect(s.searchHits(created!.id)).toBe(1)
+    recordPushResults(
+      s.db,
+      [
+        {
+          seq: mine!.seq,
+          mutationId: mine!.mutationId,
+          status: 'rejected',
+          reason: 'FORBIDDEN',
+          message: 'no',
+          current: null,
+        },
+      ],
+      derived,
+    )
+    expect(s.object(created!.id)).toBeUndefined()
+    expect(s.searchHits(created!.id)).toBe(0)
+    expect(JSON.parse(String(rejected()[0]!.fields))).toMatchObject({ name: objectValues().name })
+  })
+
+  it('keeps a refused new row while a later change of it is still pending', () => {
+    const [created] = s.write(clerk, [{ op: 'insert', entity: 'propertyObject', values: objectValues() }])
+    s.write(clerk, [
+      { op: 'update', entity: 'propertyObject', id: created!.id, values: { name: 'შესწორება' } },
+    ])
+    const [first] = s.outbox()
+    recordPushResults(s.db, [
+      {
+        seq: first!.seq,
+        mutationId: first!.mutationId,
+        status: 'rejected',
+        reason: 'VALIDATION',
+        message: 'x',
+        current: null,
+      },
+    ])
+    expect(s.object(created!.id)).toMatchObject({ name: 'შესწორება' })
+  })
+
+  it('ignores a result whose outbox row already came back by pull', () => {
+    const outcome = recordPushResults(s.db, [
+      { seq: 1, mutationId: uuidv7(), status: 'rejected', reason: 'VALIDATION', message: 'x', current: null },
+    ])
+    expect(outcome).toEqual({ sent: 0, rejected: 0 })
+    expect(rejected()).toEqual([])
+  })
+
+  it('a pulled change after a refusal still respects later pending fields', () => {
+    const put = objectPut(10)
+    applyPullPage(s.db, 'property', { changes: [put], next: 10, hasMore: false })
+    s.write(clerk, [{ op: 'update', entity: 'propertyObject', id: put.rowId, values: { name: 'ჩემი' } }])
+    applyPullPage(s.db, 'property', {
+      changes: [entry({ seq: 11, rowId: put.rowId, values: { name: 'სხვა' } })],
+      next: 11,
+      hasMore: false,
+    })
+    expect(s.object(put.rowId)).toMatchObject({ name: 'ჩემი' })
+  })
+})

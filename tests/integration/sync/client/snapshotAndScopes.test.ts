@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Db } from '../../../../db/database'
+import { openDatabase } from '../../../../db/openDatabase'
+import { propertySearchIndex } from '../../../../db/property/searchIndex'
+import { applySnapshotPage } from '../../../../db/sync/applySnapshotPage'
+import { outboxCounts } from '../../../../db/sync/outbox'
+import { recordPushResults } from '../../../../db/sync/pushResults'
+import { scopeState } from '../../../../db/sync/scopeState'
+import { purgeScope, resetScope } from '../../../../db/sync/scopes'
+import type { ServerRow } from '../../../../domain/sync/protocol'
+import { migrationsFolder } from '../../../support/tempStore'
+import { clerk, objectValues } from './syncSamples'
+import { syncStore } from './syncStore'
+
+const derived = [propertySearchIndex]
+const ids = ['0190a3c0-0000-7000-8000-00000000b001', '0190a3c0-0000-7000-8000-00000000b002']
+const objectRow = (rowId: string, seq: number, overrides = {}): ServerRow => ({
+  entity: 'propertyObject',
+  rowId,
+  scope: 'property',
+  values: objectValues({ inventoryNumber: rowId.slice(-4), ...overrides }),
+  fieldVersions: { '*': seq },
+  deletedAt: null,
+})
+
+describe('snapshot bootstrap', () => {
+  let s: ReturnType<typeof syncStore>
+  beforeEach(() => {
+    s = syncStore()
+  })
+  afterEach(() => s.close())
+
+  it('resumes from the saved token after a restart and turns live on the last page', () => {
+    applySnapshotPage(
+      s.db,
+      'property',
+      { snapshotSeq: 50, rows: [objectRow(ids[0]!, 30)], next: 'page-2' },
+      derived,
+    )
+    expect(scopeState(s.client, 'property')).toMatchObject({
+      state: 'bootstrapping',
+      snapshotToken: 'page-2',
+      snapshotSeq: 50,
+      cursorSeq: 0,
+    })
+    // A restart: the same file opened again knows where to continue.
+    s.client.close()
+    const reopened: Db = openDatabase(s.file, { migrationsFolder })
+    try {
+      expect(scopeState(reopened.$client, 'property').snapshotToken).toBe('page-2')
+      applySnapshotPage(
+        reopened,
+        'property',
+        { snapshotSeq: 50, rows: [objectRow(ids[1]!, 40)], next: null },
+        derived,
+      )
+      expect(scopeState(reopened.$client, 'property')).toMatchObject({
+        state: 'live',
+        cursorSeq: 50,
+        snapshotToken: null,
+      })
+      expect(reopened.$client.prepare('SELECT count(*) FROM property_object').pluck().get()).toBe(2)
+      expect(reopened.$client.prepare('SELECT count(*) FROM property_search').pluck().get()).toBe(2)
+    } finally {
+      reopened.$client.close()
+    }
+  })
+
+  it('keeps a field with a pending local change, taking the server version', () => {
+    applySnapshotPage(s.db, 'property', { snapshotSeq: 50, rows: [objectRow(ids[0]!, 30)], next: null })
+    s.write(clerk, [{ op: 'update', entity: 'propertyObject', id: ids[0]!, values: { name: 'ჩემი' } }])
+    applySnapshotPage(s.db, 'property', {
+      snapshotSeq: 60,
+      rows: [objectRow(ids[0]!, 55, { name: 'სერვერის' })],
+      next: null,
+    })
+    expect(s.object(ids[0]!)).toMatchObject({ name: 'ჩემი' })
+    expect(s.versions(ids[0]!)).toEqual({ '*': 55 })
+  })
+})
+
+describe('resetScope and purgeScope', () => {
+  let s: ReturnType<typeof syncStore>
+  beforeEach(() => {
+    s = syncStore()
+    applySnapshotPage(
+      s.db,
+      'property',
+      { snapshotSeq: 50, rows: ids.map((id) => objectRow(id, 30)), next: null },
+      derived,
+    )
+  })
+  afterEach(() => s.close())
+
+  it('drops the rows without pending changes, keeps pending ones, and starts a new bootstrap', () => {
+    s.write(clerk, [{ op: 'update', entity: 'propertyObject', id: ids[0]!, values: { name: 'ჩემი' } }])
+    expect(resetScope(s.db, 'property', derived)).toBe(1)
+    expect(s.object(ids[0]!)).toMatchObject({ name: 'ჩემი' })
+    expect(s.object(ids[1]!)).toBeUndefined()
+    expect(s.searchHits(ids[1]!)).toBe(0)
+    expect(s.searchHits(ids[0]!)).toBe(1)
+    expect(scopeState(s.client, 'property')).toMatchObject({
+      state: 'bootstrapping',
+      cursorSeq: 0,
+      snapshotToken: null,
+    })
+    // The reference scope's units are untouched.
+    expect(s.client.prepare('SELECT count(*) FROM territorial_unit').pluck().get()).toBe(1)
+  })
+
+  it('keeps a parent another scope still points at', () => {
+    expect(resetScope(s.db, 'reference')).toBe(0)
+    expect(s.client.prepare('SELECT count(*) FROM territorial_unit').pluck().get()).toBe(1)
+  })
+
+  it('refuses to purge while a change is unpushed, and purges everything once it was sent', () => {
+    s.write(clerk, [{ op: 'update', entity: 'propertyObject', id: ids[0]!, values: { name: 'ჩემი' } }])
+    expect(() => purgeScope(s.db, 'property', derived)).toThrow(/not pushed/)
+    expect(s.object(ids[0]!)).toBeDefined()
+    const [mine] = s.outbox()
+    recordPushResults(s.db, [
+      { seq: mine!.seq, mutationId: mine!.mutationId, status: 'applied', changeSeq: 51 },
+    ])
+    expect(purgeScope(s.db, 'property', derived)).toBe(2)
+    expect(s.client.prepare('SELECT count(*) FROM property_object').pluck().get()).toBe(0)
+    expect(s.client.prepare('SELECT count(*) FROM property_search').pluck().get()).toBe(0)
+    expect(outboxCounts(s.db).unconfirmed).toBe(0)
+    expect(s.client.prepare("SELECT count(*) FROM sync_scope WHERE scope = 'property'").pluck().get()).toBe(0)
+  })
+})
