@@ -27,7 +27,7 @@ test('a head sees the sync status, the changes needing attention and the conflic
   const problems = watchProblems(page)
   await signIn(page, 'head')
 
-  const status = page.getByRole('group', { name: 'სინქრონიზაცია' })
+  const status = page.getByRole('banner').getByRole('group', { name: 'სინქრონიზაცია' })
   await expect(status).toBeVisible()
   await expect(
     status.getByText(/კომპიუტერი რეგისტრირებული არ არის|სერვერთან კავშირი აქტიურია|ხაზგარეშე რეჟიმი/),
