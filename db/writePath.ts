@@ -185,7 +185,9 @@ function applyOne(s: TableStatements, change: Change, actor: Actor, atIso: strin
 
   if (change.op === 'delete') {
     changed.deletedAt = atIso
-    baseVersions.deletedAt = baseOf('deletedAt')
+    // A delete is based on everything the PC had seen of the row: its newest field version.
+    const seen = Object.values(fieldVersions)
+    baseVersions.deletedAt = seen.length > 0 ? Math.max(...seen) : null
     history.push({ field: 'deletedAt', from: null, to: atIso })
   } else {
     for (const [key, value] of Object.entries(clerkFields(s, change.values))) {

@@ -22,7 +22,8 @@ const actionsByRole: Record<Role, readonly Action[]> = {
   clerk: ['read', 'write', 'delete'],
   head: ['read', 'write', 'delete', 'report', 'approve'],
   auditor: ['read', 'report'],
-  itAdmin: [],
+  // IT sees citizen data only where it is also a member of the department (DESIGN.md section 6).
+  itAdmin: ['read'],
 }
 
 export function roleAllows(role: Role, action: Action): boolean {

@@ -160,7 +160,11 @@ export const Mutation = z
     rowId: Uuid,
     op: z.enum(['insert', 'update', 'delete']),
     fields: z.record(FieldName, FieldValue),
-    /** Field -> the server version the clerk's value was based on (null: the field was new to the PC). */
+    /**
+     * Field -> the server version the clerk's value was based on (null: the field was new to the PC).
+     * A delete names `deletedAt` -> the newest version of any of the row's fields the PC had: a field
+     * changed after that by another PC is a change the clerk never saw (a deleteAfterEdit conflict).
+     */
     baseVersions: z.record(z.union([FieldName, z.literal('deletedAt')]), Seq.nullable()),
     hlc: HlcText,
     userId: Uuid,

@@ -1,0 +1,252 @@
+import { compareHlc, decodeHlc, encodeHlc } from '../time/hlc'
+import type { ConflictKind } from './contract'
+import type { RowValues } from './entities'
+import type { FieldValue } from './protocol'
+
+// The field-level merge of one pushed mutation against the server's current row (research/sync.md
+// 6.6). Pure: the server hands in the row, the mutation and the sequence number the result gets.
+//
+// Every field the server keeps carries who last wrote it (device, user, HLC) and at which sequence
+// number. `seq` is the version PCs see; `changed` is set when the field was confirmed again at `seq`
+// without its value changing (a push that lost a merge, or repeated the same value): a clerk whose
+// base is at or after `changed` had seen the current value, so their edit is not concurrent.
+
+export interface FieldMeta {
+  seq: number
+  /** The writer's HLC, clamped on arrival (see clampHlc). */
+  hlc: string
+  /** The writer's device; null for what the server made itself (seed data). */
+  device: string | null
+  /** The writer's display name, shown on conflicts. */
+  by: string | null
+  /** The sequence number of the value's last real change, when older than `seq`. */
+  changed?: number
+}
+
+/** Field -> meta; `*` holds the row's creation, for fields unchanged since; `deletedAt` the delete. */
+export type FieldMetaMap = { '*': FieldMeta } & Record<string, FieldMeta>
+
+export interface ServerRecord {
+  values: RowValues
+  meta: FieldMetaMap
+  deletedAt: string | null
+}
+
+export interface IncomingMutation {
+  op: 'insert' | 'update' | 'delete'
+  fields: RowValues
+  /** Field (or `deletedAt` for a delete) -> the version the clerk's value was based on. */
+  baseVersions: Record<string, number | null>
+  /** Already clamped to the server's window (clampHlc). */
+  hlc: string
+  /** The device that pushed it (authenticated, not taken from the HLC). */
+  device: string
+  userName: string
+}
+
+export interface ConflictSide {
+  value: FieldValue
+  userName: string
+  deviceId: string | null
+  at: string
+}
+
+export interface ConflictDraft {
+  kind: ConflictKind
+  field: string | null
+  /** What the record has now. */
+  current: ConflictSide
+  /** What did not make it into the record. */
+  other: ConflictSide
+}
+
+export type MergeResult =
+  | { outcome: 'rejected'; reason: 'DUPLICATE_ID' | 'NOT_FOUND'; message: string }
+  | {
+      outcome: 'merged'
+      record: ServerRecord
+      /** The change-log entry: its op and the fields it carries (the server's value of each). */
+      change: { op: 'put' | 'patch' | 'delete'; fields: string[] }
+      conflicts: ConflictDraft[]
+    }
+
+export interface MergeRules {
+  guarded: ReadonlySet<string> | readonly string[]
+}
+
+const DAY_MS = 86_400_000
+/** The longest a PC may work offline and still have its clock believed, and the most it may run ahead. */
+export const HLC_PAST_WINDOW_MS = 180 * DAY_MS
+export const HLC_FUTURE_WINDOW_MS = 5 * 60_000
+
+/**
+ * A PC's HLC pulled into `[receivedAt - 180 days, receivedAt + 5 min]`. It only breaks ties between
+ * concurrent edits, so a wrong clock changes who wins a tie, never whether a change is accepted.
+ */
+export function clampHlc(hlc: string, receivedAtMs: number): string {
+  const decoded = decodeHlc(hlc)
+  const low = Math.max(0, receivedAtMs - HLC_PAST_WINDOW_MS)
+  const high = receivedAtMs + HLC_FUTURE_WINDOW_MS
+  if (decoded.wallMs >= low && decoded.wallMs <= high) return hlc
+  return encodeHlc({ ...decoded, wallMs: Math.min(high, Math.max(low, decoded.wallMs)) })
+}
+
+const metaOf = (record: ServerRecord, field: string): FieldMeta => record.meta[field] ?? record.meta['*']
+const changedAt = (meta: FieldMeta): number => meta.changed ?? meta.seq
+/** When an HLC says its edit was made (server-corrected PC time). */
+export const hlcTime = (hlc: string): string => new Date(decodeHlc(hlc).wallMs).toISOString()
+const atOf = hlcTime
+
+/** A conflict side for a value the server holds, by the field's last writer. */
+export const sideOfWriter = (value: FieldValue, meta: FieldMeta): ConflictSide => ({
+  value,
+  userName: meta.by ?? '',
+  deviceId: meta.device,
+  at: atOf(meta.hlc),
+})
+const same = (a: FieldValue | undefined, b: FieldValue | undefined): boolean => (a ?? null) === (b ?? null)
+
+/** The same value confirmed again at `seq`, by its original writer. */
+const restamp = (meta: FieldMeta, seq: number): FieldMeta => ({ ...meta, seq, changed: changedAt(meta) })
+
+/** Did `mutation` win against the field's last writer? Later HLC, then device id. */
+function mutationIsLater(mutation: IncomingMutation, meta: FieldMeta): boolean {
+  const byClock = compareHlc(decodeHlc(mutation.hlc), decodeHlc(meta.hlc))
+  if (byClock !== 0) return byClock > 0
+  return mutation.device > (meta.device ?? '')
+}
+
+/**
+ * The clerk's edit of a field is concurrent with the server's value unless the clerk had seen that
+ * value (base at or after its last change) or the value is the same device's own earlier edit.
+ */
+function isConcurrent(meta: FieldMeta, base: number | null | undefined, device: string): boolean {
+  if (base !== null && base !== undefined && base >= changedAt(meta)) return false
+  return meta.device !== device
+}
+
+export function mergeMutation(
+  current: ServerRecord | null,
+  mutation: IncomingMutation,
+  rules: MergeRules,
+  seq: number,
+): MergeResult {
+  const guarded = new Set(rules.guarded)
+  const stamp: FieldMeta = { seq, hlc: mutation.hlc, device: mutation.device, by: mutation.userName }
+  const mine = (value: FieldValue): ConflictSide => ({
+    value,
+    userName: mutation.userName,
+    deviceId: mutation.device,
+    at: atOf(mutation.hlc),
+  })
+  const theirs = sideOfWriter
+
+  if (mutation.op === 'insert') {
+    if (current) return { outcome: 'rejected', reason: 'DUPLICATE_ID', message: 'A row with this id exists' }
+    return {
+      outcome: 'merged',
+      record: { values: { ...mutation.fields }, meta: { '*': stamp }, deletedAt: null },
+      change: { op: 'put', fields: Object.keys(mutation.fields) },
+      conflicts: [],
+    }
+  }
+  if (!current) return { outcome: 'rejected', reason: 'NOT_FOUND', message: 'The server has no such row' }
+
+  const values: RowValues = { ...current.values }
+  const meta: FieldMetaMap = { ...current.meta }
+  const conflicts: ConflictDraft[] = []
+
+  if (mutation.op === 'delete') {
+    if (current.deletedAt !== null) {
+      meta.deletedAt = restamp(metaOf(current, 'deletedAt'), seq)
+      return {
+        outcome: 'merged',
+        record: { values, meta, deletedAt: current.deletedAt },
+        change: { op: 'delete', fields: [] },
+        conflicts,
+      }
+    }
+    const base = mutation.baseVersions.deletedAt
+    const deletedAt = atOf(mutation.hlc)
+    // Edits the deleting clerk had not seen are lost with the row: each is kept in a conflict.
+    for (const field of Object.keys(current.values).sort()) {
+      const fieldMeta = metaOf(current, field)
+      const later = base === null || base === undefined || changedAt(fieldMeta) > base
+      if (later && fieldMeta.device !== mutation.device) {
+        conflicts.push({
+          kind: 'deleteAfterEdit',
+          field,
+          current: { ...mine(null), at: deletedAt },
+          other: theirs(current.values[field] ?? null, fieldMeta),
+        })
+      }
+    }
+    meta.deletedAt = stamp
+    return {
+      outcome: 'merged',
+      record: { values, meta, deletedAt },
+      change: { op: 'delete', fields: [] },
+      conflicts,
+    }
+  }
+
+  const fields = Object.keys(mutation.fields).sort()
+  if (current.deletedAt !== null) {
+    // The row was deleted before this edit was made on a PC that had not heard of it: nothing applies,
+    // each changed value waits in a conflict (a head may restore the row and apply it).
+    const deletion = metaOf(current, 'deletedAt')
+    for (const field of fields) {
+      const value = mutation.fields[field] ?? null
+      if (!same(value, current.values[field])) {
+        conflicts.push({
+          kind: 'editAfterDelete',
+          field,
+          current: theirs(current.values[field] ?? null, deletion),
+          other: mine(value),
+        })
+      }
+      meta[field] = restamp(metaOf(current, field), seq)
+    }
+    return {
+      outcome: 'merged',
+      record: { values, meta, deletedAt: current.deletedAt },
+      change: { op: 'patch', fields },
+      conflicts,
+    }
+  }
+
+  for (const field of fields) {
+    const value = mutation.fields[field] ?? null
+    const fieldMeta = metaOf(current, field)
+    const old = current.values[field] ?? null
+    if (!isConcurrent(fieldMeta, mutation.baseVersions[field], mutation.device)) {
+      values[field] = value
+      meta[field] = stamp
+    } else if (same(value, old)) {
+      meta[field] = restamp(fieldMeta, seq)
+    } else if (guarded.has(field)) {
+      meta[field] = restamp(fieldMeta, seq)
+      conflicts.push({ kind: 'guardedField', field, current: theirs(old, fieldMeta), other: mine(value) })
+    } else if (mutationIsLater(mutation, fieldMeta)) {
+      values[field] = value
+      meta[field] = stamp
+      conflicts.push({ kind: 'concurrentEdit', field, current: mine(value), other: theirs(old, fieldMeta) })
+    } else {
+      meta[field] = restamp(fieldMeta, seq)
+      conflicts.push({ kind: 'concurrentEdit', field, current: theirs(old, fieldMeta), other: mine(value) })
+    }
+  }
+  return {
+    outcome: 'merged',
+    record: { values, meta, deletedAt: null },
+    change: { op: 'patch', fields },
+    conflicts,
+  }
+}
+
+/** The compact versions PCs see: `{ "*": seq, field: seq }` (see domain/sync/protocol.ts). */
+export function fieldVersionsOf(meta: FieldMetaMap): Record<string, number> {
+  const versions: Record<string, number> = {}
+  for (const [field, m] of Object.entries(meta)) versions[field] = m.seq
+  return versions
+}

@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util'
+
+export interface ServerCliOptions {
+  dataDir: string
+  port: number
+  host: string
+  demo: boolean
+  demoObjects: number
+  /** PostgreSQL instead of embedded PGlite. */
+  databaseUrl: string | null
+  logLevel: string
+  trustProxy: boolean
+}
+
+export const usage = `Usage: npm run server -- [--data-dir DIR] [--port N] [--host ADDRESS] [--demo] [--demo-objects N]
+  --data-dir  the embedded database and the demo enrolment code (default .data/server)
+  --port      default 4700; 0 picks a free port
+  --host      default 127.0.0.1
+  --demo      on an empty database: demo users, a reusable enrolment code and the demo property registry
+  --demo-objects  property objects of the demo registry (default 2500)
+Environment: DATABASE_URL (use PostgreSQL), LOG_LEVEL (default info), TRUST_PROXY=1 (behind a load balancer)`
+
+/** The command line of `npm run server`; throws with a message (and the usage) on a bad one. */
+export function parseServerCli(argv: readonly string[], env: NodeJS.ProcessEnv): ServerCliOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      'data-dir': { type: 'string', default: '.data/server' },
+      port: { type: 'string', default: '4700' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+      'demo-objects': { type: 'string', default: '2500' },
+    },
+    strict: true,
+    allowPositionals: false,
+  })
+  const port = Number(values.port)
+  if (!/^\d{1,5}$/.test(values.port) || port > 65_535) throw new Error(`--port must be 0..65535\n${usage}`)
+  if (!/^\d{1,7}$/.test(values['demo-objects']))
+    throw new Error(`--demo-objects must be a whole number\n${usage}`)
+  if (values['data-dir'].length === 0) throw new Error(`--data-dir must not be empty\n${usage}`)
+  return {
+    dataDir: values['data-dir'],
+    port,
+    host: values.host,
+    demo: values.demo,
+    demoObjects: Number(values['demo-objects']),
+    databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+  }
+}

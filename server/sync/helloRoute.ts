@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import {
+  type HelloAction,
+  HelloRequest,
+  HelloResponse,
+  headerNames,
+  type Scope,
+} from '../../domain/sync/protocol'
+import { deviceOfRequest, requireDevice } from '../auth/authHooks'
+import { authenticateSignedIn } from '../auth/requestAuth'
+import { readableScopes, writableScopes } from '../auth/scopes'
+import type { ServerContext, UserAuth } from '../context'
+import { devices } from '../db/schema'
+import { ensureServerGeneration } from '../db/serverMeta'
+import { supportedProtocol, supportedSchema } from '../http/supportedVersions'
+import { compareVersions, MIN_APP_VERSION } from './appVersion'
+
+const INT32_MAX = 2_147_483_647
+
+/**
+ * POST /sync/hello: the PC says where it stands; the server records it for IT (last seen, version,
+ * clock offset, pending changes) and answers what the PC must do first: resnapshot after a server
+ * restore, purge scopes its user lost, rotate its epoch after a restore of the PC, or update.
+ */
+export const helloRoute: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
+  app.post(
+    '/sync/hello',
+    { onRequest: requireDevice(ctx), schema: { body: HelloRequest, response: { 200: HelloResponse } } },
+    async (request) => {
+      const device = deviceOfRequest(request)
+      // The session is optional: a PC says hello before anyone signs in.
+      const user: UserAuth | null =
+        request.headers[headerNames.session] === undefined
+          ? null
+          : (await authenticateSignedIn(ctx, request)).user
+      const body = request.body
+      const now = ctx.now()
+      const appVersion = String(request.headers[headerNames.app] ?? '')
+      const offset = Date.parse(body.clientTime) - now.getTime()
+      const clockOffsetMs = Math.max(-INT32_MAX, Math.min(INT32_MAX, offset))
+      const generation = await ensureServerGeneration(ctx.db, now)
+
+      const state = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ epoch: devices.epoch, lastSeq: devices.lastSeq })
+          .from(devices)
+          .where(eq(devices.id, device.deviceId))
+          .for('update')
+        if (!row) throw new Error('An authenticated device has no row')
+        // The PC has given out fewer sequence numbers than the server applied: it was restored from
+        // a backup. A new epoch lets it push its unconfirmed changes again without clashing.
+        const rotate = body.lastLocalSeq < row.lastSeq
+        const next = rotate ? { epoch: row.epoch + 1, lastSeq: 0 } : row
+        await tx
+          .update(devices)
+          .set({
+            lastSeenAt: now,
+            appVersion: appVersion.slice(0, 50),
+            clockOffsetMs,
+            pendingChanges: Math.min(body.pendingChanges, INT32_MAX),
+            ...(rotate ? next : {}),
+          })
+          .where(eq(devices.id, device.deviceId))
+        return { ...next, rotated: rotate }
+      })
+
+      const readable = user ? readableScopes(user) : []
+      const writable = new Set(user ? writableScopes(user) : [])
+      const cursorScopes = Object.keys(body.cursors) as Scope[]
+      const actions: HelloAction[] = []
+      if (compareVersions(appVersion, MIN_APP_VERSION) < 0) {
+        actions.push({ kind: 'updateRequired', minAppVersion: MIN_APP_VERSION })
+      }
+      if (state.rotated) actions.push({ kind: 'rotateEpoch', epoch: state.epoch })
+      if (body.knownGeneration !== null && body.knownGeneration !== generation) {
+        for (const scope of cursorScopes) actions.push({ kind: 'resnapshot', scope })
+      }
+      if (user) {
+        for (const scope of cursorScopes) {
+          if (!readable.includes(scope)) actions.push({ kind: 'purge', scope })
+        }
+      }
+      return {
+        serverTime: now.toISOString(),
+        protocol: { ...supportedProtocol },
+        schema: { ...supportedSchema },
+        minAppVersion: MIN_APP_VERSION,
+        serverGeneration: generation,
+        epoch: state.epoch,
+        deviceLastSeq: state.lastSeq,
+        scopes: readable.map((scope) => ({ scope, write: writable.has(scope) })),
+        actions,
+      }
+    },
+  )
+}

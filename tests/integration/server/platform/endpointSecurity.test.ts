@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoUsers } from '../../../../domain/auth/demoUsers'
+import { devices, enrolmentCodes, sessions, users } from '../../../../server/db/schema'
+import { call, enrol, errorCode, signIn } from './client'
+import { demoPasswords, type PlatformFixture, startPlatform } from './fixture'
+
+// Every /v1 endpoint of the platform (sync's routes have their own security tests), each without
+// credentials, with a revoked device token, with malformed JSON and with a body over the limit.
+
+interface Endpoint {
+  method: string
+  path: string
+  needs: 'nothing' | 'device' | 'session'
+  body?: unknown
+}
+
+const someUser = demoUsers[2]!.id
+const endpoints: Endpoint[] = [
+  {
+    method: 'POST',
+    path: '/v1/enrol',
+    needs: 'nothing',
+    body: { code: 'ABCD-EFGH-JKLM', deviceName: 'PC', appVersion: '1' },
+  },
+  { method: 'POST', path: '/v1/auth/login', needs: 'device', body: { username: 'clerk', password: 'x' } },
+  { method: 'POST', path: '/v1/auth/logout', needs: 'session', body: {} },
+  {
+    method: 'POST',
+    path: '/v1/auth/password',
+    needs: 'session',
+    body: { currentPassword: 'x', newPassword: 'Long-Enough-12' },
+  },
+  { method: 'GET', path: '/v1/admin/users', needs: 'session' },
+  {
+    method: 'POST',
+    path: '/v1/admin/users',
+    needs: 'session',
+    body: { username: 'abc', displayName: 'A', role: 'clerk', departments: [], password: 'Long-Enough-12' },
+  },
+  { method: 'PATCH', path: `/v1/admin/users/${someUser}`, needs: 'session', body: { active: false } },
+  {
+    method: 'POST',
+    path: `/v1/admin/users/${someUser}/password`,
+    needs: 'session',
+    body: { password: 'Long-Enough-12' },
+  },
+  { method: 'GET', path: '/v1/admin/devices', needs: 'session' },
+  {
+    method: 'POST',
+    path: '/v1/admin/devices/0190a3c0-0000-7000-8000-00000000ffff/revoke',
+    needs: 'session',
+    body: {},
+  },
+  { method: 'GET', path: '/v1/admin/enrolment-codes', needs: 'session' },
+  { method: 'POST', path: '/v1/admin/enrolment-codes', needs: 'session', body: {} },
+]
+const guarded = endpoints.filter((e) => e.needs !== 'nothing')
+const withBody = endpoints.filter((e) => e.method !== 'GET')
+
+let platform: PlatformFixture
+let admin: { deviceToken: string; session: string }
+let revoked: { deviceToken: string; session: string }
+let snapshotBefore: string
+
+const snapshot = async () => {
+  const db = platform.database.db
+  const sessionRows = await db.select({ id: sessions.id, revokedAt: sessions.revokedAt }).from(sessions)
+  return JSON.stringify([
+    await db.select().from(users).orderBy(users.id),
+    await db.select().from(devices).orderBy(devices.id),
+    sessionRows.sort((a, b) => a.id.localeCompare(b.id)),
+    await db.select().from(enrolmentCodes).orderBy(enrolmentCodes.code),
+  ])
+}
+
+beforeAll(async () => {
+  platform = await startPlatform()
+  const pc = await enrol(platform.url, platform.demoCode, 'IT PC')
+  admin = {
+    deviceToken: pc.deviceToken,
+    session: await signIn(platform.url, pc.deviceToken, 'admin', demoPasswords.admin),
+  }
+  const lost = await enrol(platform.url, platform.demoCode, 'Stolen PC')
+  revoked = {
+    deviceToken: lost.deviceToken,
+    session: await signIn(platform.url, lost.deviceToken, 'admin', demoPasswords.admin),
+  }
+  const reply = await call(platform.url, 'POST', `/v1/admin/devices/${lost.deviceId}/revoke`, admin)
+  expect(reply.status).toBe(200)
+  snapshotBefore = await snapshot()
+})
+afterAll(() => platform?.close())
+
+describe.each(guarded)('$method $path', (endpoint) => {
+  it('answers 401 without credentials', async () => {
+    const reply = await call(platform.url, endpoint.method, endpoint.path, { body: endpoint.body })
+    expect(reply.status).toBe(401)
+    expect(errorCode(reply)).toBe('UNAUTHENTICATED')
+  })
+
+  it('answers 401 to a revoked device token (with its once valid session)', async () => {
+    const reply = await call(platform.url, endpoint.method, endpoint.path, {
+      ...revoked,
+      body: endpoint.body,
+    })
+    expect(reply.status).toBe(401)
+    expect(errorCode(reply)).toBe('UNAUTHENTICATED')
+  })
+
+  it('answers 401 to a made-up bearer token and session', async () => {
+    const reply = await call(platform.url, endpoint.method, endpoint.path, {
+      deviceToken: 'A'.repeat(43),
+      session: 'B'.repeat(43),
+      body: endpoint.body,
+    })
+    expect(reply.status).toBe(401)
+  })
+
+  it('refuses an oversized body from a stranger with 401 before reading it', async () => {
+    if (endpoint.method === 'GET') return
+    const reply = await call(platform.url, endpoint.method, endpoint.path, {
+      raw: `"${'x'.repeat(3 * 1024 * 1024)}"`,
+    })
+    expect(reply.status).toBe(401)
+  })
+})
+
+describe.each(withBody)('$method $path with credentials', (endpoint) => {
+  it('answers malformed JSON with 400 BAD_REQUEST', async () => {
+    const reply = await call(platform.url, endpoint.method, endpoint.path, { ...admin, raw: '{"a": [1, 2' })
+    expect(reply.status).toBe(400)
+    expect(errorCode(reply)).toBe('BAD_REQUEST')
+  })
+
+  it('answers a body over 2 MB with 413 PAYLOAD_TOO_LARGE', async () => {
+    const raw = JSON.stringify({ ...(endpoint.body as object), padding: 'x'.repeat(2 * 1024 * 1024 + 1) })
+    const reply = await call(platform.url, endpoint.method, endpoint.path, { ...admin, raw })
+    expect(reply.status).toBe(413)
+    expect(errorCode(reply)).toBe('PAYLOAD_TOO_LARGE')
+  })
+
+  it('answers a JSON array instead of an object with 400', async () => {
+    const reply = await call(platform.url, endpoint.method, endpoint.path, { ...admin, raw: '[1,2,3]' })
+    expect(reply.status).toBe(400)
+  })
+})
+
+describe('after all of that', () => {
+  it('nothing changed: users, devices, sessions and codes are as they were', async () => {
+    expect(await snapshot()).toBe(snapshotBefore)
+  })
+})
