@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test'
 const port = 4791
 // A fixed token so the tests can open the app; only the test run uses it.
 export const e2eToken = 'e2e-token-for-tests-only'
+/** The two enrolled PCs of tests/e2e/syncedPcs.ts (their server listens on 4792). */
+export const syncedPcPorts = [4793, 4794] as const
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -32,12 +34,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `tsx electron/backend/web/serve.ts --data-dir .data/e2e --fresh --port ${port} --demo-objects 600 --no-open`,
-    url: `http://127.0.0.1:${port}/`,
-    env: { RUSTAVI_WEB_TOKEN: e2eToken },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-  },
+  webServer: [
+    // A PC on its own (not enrolled), with its demo municipality generated locally.
+    {
+      command: `tsx electron/backend/web/serve.ts --data-dir .data/e2e --fresh --port ${port} --demo-objects 600 --no-open`,
+      url: `http://127.0.0.1:${port}/`,
+      env: { RUSTAVI_WEB_TOKEN: e2eToken },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+    },
+    // Two PCs enrolled with one central server (tests/e2e/syncAcrossPcs.spec.ts).
+    {
+      command: 'tsx tests/e2e/syncedPcs.ts',
+      url: `http://127.0.0.1:${syncedPcPorts[1]}/`,
+      env: { RUSTAVI_WEB_TOKEN: e2eToken },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+    },
+  ],
 })

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Scope } from '../../domain/sync/protocol'
+import type { Db } from '../database'
 
 export interface ScopeState {
   scope: Scope
@@ -30,4 +31,9 @@ export function saveScopeState(client: Database.Database, s: ScopeState): void {
          snapshot_seq = excluded.snapshot_seq, state = excluded.state`,
     )
     .run(s.scope, s.cursorSeq, s.snapshotToken, s.snapshotSeq, s.state)
+}
+
+/** A number that grows whenever this PC applies changes from the server (the sum of its cursors). */
+export function receivedSeq(db: Db): number {
+  return db.$client.prepare('SELECT coalesce(sum(cursor_seq), 0) FROM sync_scope').pluck().get() as number
 }

@@ -22,6 +22,8 @@ export const SyncOverview = z
     /** Open conflicts in the scopes the signed-in user reads. */
     openConflicts: z.number().int().nonnegative(),
     lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+    /** How far this PC has received the server's changes; when it moves, the screens reload their data. */
+    receivedSeq: z.number().int().nonnegative(),
     /** The last failure, as an i18n key under `sync.error.*`, or null. */
     lastError: z.string().nullable(),
   })

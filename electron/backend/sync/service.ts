@@ -3,6 +3,7 @@ import { newId } from '../../../db/ids'
 import { type ConflictRow, findConflict, listConflicts, openConflictCount } from '../../../db/sync/conflicts'
 import { deviceIdentity } from '../../../db/sync/deviceIdentity'
 import { findOpenRejection, openRejections, resolveRejection } from '../../../db/sync/needsAttention'
+import { receivedSeq } from '../../../db/sync/scopeState'
 import type { Change, WritePath } from '../../../db/writePath'
 import type { Principal } from '../../../domain/auth/access'
 import { roleAllows } from '../../../domain/auth/roles'
@@ -47,6 +48,7 @@ export function syncService(deps: SyncServiceDeps): Handlers<{ sync: typeof sync
       needsAttention: status.needsAttention,
       openConflicts: openConflictCount(db, readableScopes(principal)),
       lastSyncAt: status.lastSyncAt,
+      receivedSeq: receivedSeq(db),
       lastError: status.lastError,
     }
   }

@@ -23,14 +23,20 @@ export function Header({ user }: { user: SessionUser }) {
         <SyncStatus />
         <LanguageSwitch />
         <Group gap="xs" wrap="nowrap" aria-label={t('app.user.label')} role="group">
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
             {user.fullName}
           </Text>
-          <Badge variant="light" color="gray" size="md">
+          <Badge variant="light" color="gray" size="md" style={{ flexShrink: 0, overflow: 'visible' }}>
             {t(`auth.role.${user.role}`)}
           </Badge>
         </Group>
-        <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+        <Button
+          variant="default"
+          size="xs"
+          style={{ flexShrink: 0 }}
+          onClick={() => signOut.mutate()}
+          loading={signOut.isPending}
+        >
           {t('app.user.signOut')}
         </Button>
       </Group>

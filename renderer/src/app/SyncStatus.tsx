@@ -1,10 +1,12 @@
-import { Button, Group, Stack, Text } from '@mantine/core'
+import { ActionIcon, Button, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ConnectionState, SyncOverview } from '../../../domain/sync/contract'
 import { relativeTime } from '../sync/relativeTime'
 import { useSyncNow } from '../sync/syncMutations'
 import { useSyncOverview } from '../sync/syncQueries'
 import { useNow } from '../sync/useNow'
+import { useReloadOnRemoteChanges } from '../sync/useReloadOnRemoteChanges'
+import { Icon } from '../ui/Icon'
 import { useFormat } from '../ui/useFormat'
 import { useRouter } from './router'
 
@@ -19,6 +21,7 @@ const dotColour: Record<ConnectionState, string> = {
 export function SyncStatus() {
   const { t } = useTranslation()
   const overview = useSyncOverview()
+  useReloadOnRemoteChanges(overview.data?.receivedSeq)
   return (
     <Group gap="sm" wrap="nowrap" role="group" aria-label={t('app.sync.label')}>
       {overview.data ? (
@@ -39,7 +42,7 @@ function OverviewLine({ overview }: { overview: SyncOverview }) {
   const { navigate } = useRouter()
   const syncNow = useSyncNow()
   const lastSync = overview.lastSyncAt
-    ? t('sync.status.lastSync', { when: relativeTime(overview.lastSyncAt, now, format.language) })
+    ? t('sync.status.lastSync', { when: relativeTime(overview.lastSyncAt, now, t) })
     : t('sync.status.never')
   const pending =
     overview.pendingChanges === 0
@@ -63,7 +66,7 @@ function OverviewLine({ overview }: { overview: SyncOverview }) {
             flex: 'none',
           }}
         />
-        <Stack gap={0}>
+        <Stack gap={0} maw={300}>
           <Text size="xs" fw={600} lh={1.3}>
             {t(`sync.status.${overview.connection}`)}
           </Text>
@@ -98,14 +101,16 @@ function OverviewLine({ overview }: { overview: SyncOverview }) {
         </Button>
       ) : null}
       {overview.connection === 'notEnrolled' ? null : (
-        <Button
-          size="compact-sm"
+        <ActionIcon
           variant="default"
+          size="md"
           loading={syncNow.isPending}
           onClick={() => syncNow.mutate(undefined)}
+          aria-label={t('sync.status.syncNow')}
+          title={t('sync.status.syncNow')}
         >
-          {t('sync.status.syncNow')}
-        </Button>
+          <Icon name="sync" size={16} />
+        </ActionIcon>
       )}
     </>
   )

@@ -426,6 +426,12 @@ export const en: Translation = {
   },
 
   sync: {
+    ago: {
+      now: 'just now',
+      minutes: '{{count}} min ago',
+      hours: '{{count}} h ago',
+      days: '{{count}} d ago',
+    },
     status: {
       notEnrolled: 'This computer is not enrolled',
       online: 'Connected to the server',

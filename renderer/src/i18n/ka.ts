@@ -425,6 +425,12 @@ export const ka = {
   },
 
   sync: {
+    ago: {
+      now: 'ახლახან',
+      minutes: '{{count}} წუთის წინ',
+      hours: '{{count}} საათის წინ',
+      days: '{{count}} დღის წინ',
+    },
     status: {
       notEnrolled: 'კომპიუტერი რეგისტრირებული არ არის',
       online: 'სერვერთან კავშირი აქტიურია',

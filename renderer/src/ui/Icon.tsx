@@ -6,10 +6,11 @@ const paths = {
   arrowLeft: 'M10 3 4 8l6 5M4 8h9',
   sortAscending: 'M8 4 13 11H3z',
   sortDescending: 'M8 12 3 5h10z',
+  sync: 'M13.5 8a5.5 5.5 0 1 1-1.6-3.9M13.5 1.8v2.9h-2.9',
 } as const
 
 export function Icon({ name, size = 12 }: { name: keyof typeof paths; size?: number }) {
-  const filled = name !== 'arrowLeft'
+  const filled = name === 'sortAscending' || name === 'sortDescending'
   return (
     <svg
       width={size}

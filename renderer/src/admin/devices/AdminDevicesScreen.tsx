@@ -56,9 +56,7 @@ export default function AdminDevicesScreen() {
                   <Table.Td fw={600}>{device.name}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(device.enrolledAt)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }} title={format.dateTime(device.lastSeenAt)}>
-                    {device.lastSeenAt
-                      ? relativeTime(device.lastSeenAt, now, format.language)
-                      : t('admin.devices.never')}
+                    {device.lastSeenAt ? relativeTime(device.lastSeenAt, now, t) : t('admin.devices.never')}
                   </Table.Td>
                   <Table.Td>{format.text(device.appVersion)}</Table.Td>
                   <Table.Td>

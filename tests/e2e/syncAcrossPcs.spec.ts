@@ -1,0 +1,96 @@
+import { type Browser, expect, type Page, test } from '@playwright/test'
+import { e2eToken, syncedPcPorts } from '../../playwright.config'
+import { passwords, shot, unique, watchProblems } from './support'
+
+// Two office PCs enrolled with one central server (tests/e2e/syncedPcs.ts): what a clerk saves on
+// one appears on the other, and IT manages users and computers on the server from the app.
+
+async function pcPage(browser: Browser, pc: 0 | 1): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const problems = watchProblems(page)
+  await page.goto(`http://127.0.0.1:${syncedPcPorts[pc]}/#token=${e2eToken}`)
+  return { page, problems }
+}
+
+async function signIn(page: Page, user: keyof typeof passwords, password: string = passwords[user]) {
+  await page.getByLabel('მომხმარებლის სახელი').fill(user)
+  await page.getByLabel('პაროლი').fill(password)
+  await page.getByRole('button', { name: 'შესვლა' }).click()
+}
+
+test('an edit saved on one PC appears on the other, and both show they are online', async ({ browser }) => {
+  const a = await pcPage(browser, 0)
+  const b = await pcPage(browser, 1)
+  await signIn(a.page, 'clerk')
+  await signIn(b.page, 'clerk')
+  const tableOf = (page: Page) => page.getByRole('table', { name: 'ქონების ობიექტები' })
+  // Each PC bootstraps the registry from the server on the clerk's first sign-in.
+  await expect(tableOf(a.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
+  await expect(tableOf(b.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
+  for (const { page } of [a, b]) {
+    await expect(page.getByRole('banner').getByText('სერვერთან კავშირი აქტიურია')).toBeVisible({
+      timeout: 15_000,
+    })
+  }
+
+  // On PC A: rename the first object.
+  const newName = `სათათბირო დარბაზი ${unique()}`
+  await tableOf(a.page).getByRole('row').nth(1).click()
+  await a.page.getByRole('button', { name: 'რედაქტირება' }).click()
+  await a.page.getByLabel('დასახელება').fill(newName)
+  await a.page.getByRole('button', { name: 'შენახვა' }).click()
+  await expect(a.page.getByRole('heading', { name: newName })).toBeVisible()
+  await shot(a.page, 'sync-pc-a-saved')
+
+  // On PC B: the server's poke brings the change; the clerk finds it by search.
+  await expect(async () => {
+    await b.page.getByLabel('ძიება').fill(newName.split(' ').slice(0, 2).join(' '))
+    await expect(tableOf(b.page).getByRole('row').filter({ hasText: newName })).toBeVisible({
+      timeout: 1_000,
+    })
+  }).toPass({ timeout: 20_000 })
+  await tableOf(b.page).getByRole('row').filter({ hasText: newName }).click()
+  await b.page.getByRole('tab', { name: /ისტორია/ }).click()
+  await expect(b.page.getByRole('tabpanel').getByText(newName).first()).toBeVisible()
+  await expect(b.page.getByRole('tabpanel').getByText('ნინო კაპანაძე').first()).toBeVisible()
+  await shot(b.page, 'sync-pc-b-received')
+
+  // A's change came back from the server: nothing is left pending on either PC.
+  for (const { page } of [a, b]) {
+    await expect(page.getByRole('banner').getByText('ყველა ცვლილება გაგზავნილია')).toBeVisible({
+      timeout: 15_000,
+    })
+  }
+  expect([...a.problems, ...b.problems]).toEqual([])
+})
+
+test('IT changes the first password on the server, then sees both computers and creates an enrolment code', async ({
+  browser,
+}) => {
+  const { page, problems } = await pcPage(browser, 0)
+  await signIn(page, 'admin')
+  const newPassword = `Rustavi-IT-${unique()}!`
+  await page.getByLabel('მიმდინარე პაროლი').fill(passwords.admin)
+  await page.getByLabel('ახალი პაროლი', { exact: true }).fill(newPassword)
+  await page.getByLabel('გაიმეორეთ ახალი პაროლი').fill(newPassword)
+  await page.getByRole('button', { name: 'პაროლის შეცვლა' }).click()
+
+  await expect(page.getByRole('heading', { name: 'მომხმარებლები' })).toBeVisible()
+  const users = page.getByRole('table')
+  for (const name of ['ნინო კაპანაძე', 'გიორგი მამულაშვილი', 'თამარ ლომიძე']) {
+    await expect(users.getByText(name)).toBeVisible()
+  }
+  await shot(page, 'sync-admin-users')
+
+  await page.getByRole('button', { name: 'კომპიუტერები' }).click()
+  await expect(page.getByRole('table').getByText('ოთახი 101')).toBeVisible()
+  await expect(page.getByRole('table').getByText('ოთახი 102')).toBeVisible()
+  await shot(page, 'sync-admin-devices')
+
+  await page.getByRole('button', { name: 'რეგისტრაციის კოდები' }).click()
+  await page.getByRole('button', { name: /ახალი კოდი/ }).click()
+  await expect(page.getByText(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/).first()).toBeVisible()
+  await shot(page, 'sync-admin-code')
+  expect(problems).toEqual([])
+})

@@ -1,0 +1,56 @@
+// Two PCs and their central server for tests/e2e/syncAcrossPcs.spec.ts: the server on embedded
+// PGlite with a small demo municipality, and two web hosts, each with its own local store, enrolled
+// with the server's demo code, as two office PCs would be. Started by Playwright (playwright.config.ts).
+import { rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { type Backend, startBackend } from '../../electron/backend/startBackend'
+import { startWebHost, type WebHost } from '../../electron/backend/web/host'
+import { openPglite } from '../../server/db/openPglite'
+import { startServer } from '../../server/startServer'
+
+const root = resolve(import.meta.dirname, '../..')
+const dataDir = join(root, '.data/e2e-sync')
+const [serverPort, ...pcPorts] = [4792, 4793, 4794]
+const token = process.env.RUSTAVI_WEB_TOKEN
+
+rmSync(dataDir, { recursive: true, force: true })
+const database = await openPglite(join(dataDir, 'server'))
+const server = await startServer({
+  database,
+  port: serverPort,
+  demoDataDir: join(dataDir, 'server'),
+  demoObjects: 300,
+  app: { logLevel: 'warn' },
+})
+const pcs: { backend: Backend; host: WebHost }[] = []
+for (const [i, port] of pcPorts.entries()) {
+  const backend = await startBackend({
+    userDataDir: join(dataDir, `pc-${i + 1}`),
+    migrationsFolder: join(root, 'migrations'),
+    serverUrl: server.url,
+    enrolCode: server.demoCode ?? '',
+    deviceName: `ოთახი ${101 + i}`,
+    sync: { intervalMs: 5_000, retryMs: 500 },
+  })
+  const host = await startWebHost({
+    dispatch: backend.dispatch,
+    rendererDir: join(root, 'out/renderer'),
+    port,
+    ...(token ? { token } : {}),
+  })
+  pcs.push({ backend, host })
+  console.log(`PC ${i + 1}: ${host.url}`)
+}
+console.log(`Central server: ${server.url}`)
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    for (const pc of pcs) {
+      await pc.host.close()
+      await pc.backend.close()
+    }
+    await server.stop()
+    await database.close()
+    process.exit(0)
+  })
+}
