@@ -17,13 +17,15 @@ const { values, tokens } = parseArgs({
   options: {
     web: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    /** The size of the server's demo property registry on its first start. */
+    'demo-objects': { type: 'string' },
   },
   strict: false,
   tokens: true,
 })
 /** Everything else goes to the web host (`--port`, `--no-open`, ...). */
 const passOn = tokens
-  .filter((t) => t.kind === 'option' && t.name !== 'web' && t.name !== 'data-dir')
+  .filter((t) => t.kind === 'option' && !['web', 'data-dir', 'demo-objects'].includes(t.name))
   .flatMap((t) => (t.kind === 'option' ? [t.rawName, ...(t.value !== undefined ? [t.value] : [])] : []))
 
 const userDataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultUserDataDir()
@@ -75,7 +77,16 @@ const serverUrl = `http://127.0.0.1:${port}`
 console.log(`Starting the embedded central server (data in ${serverDataDir}) ...`)
 const server = spawn(
   process.execPath,
-  [tsx, join(root, 'server/main.ts'), '--data-dir', serverDataDir, '--port', String(port), '--demo'],
+  [
+    tsx,
+    join(root, 'server/main.ts'),
+    '--data-dir',
+    serverDataDir,
+    '--port',
+    String(port),
+    '--demo',
+    ...(typeof values['demo-objects'] === 'string' ? ['--demo-objects', values['demo-objects']] : []),
+  ],
   {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
