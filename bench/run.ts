@@ -5,6 +5,10 @@ import { localWriteBenchmark } from './localWrite'
 import { rendererInteractiveBenchmark, rendererSizeBenchmark } from './renderer'
 import { searchAsYouTypeBenchmark } from './searchAsYouType'
 import type { Outcome } from './stats'
+import { syncBootstrapBenchmark } from './sync/bootstrap'
+import { syncCatchupBenchmark } from './sync/catchup'
+import { syncThroughputBenchmark } from './sync/throughput'
+import { syncVisibleBenchmark } from './sync/visible'
 
 /**
  * `npm run bench [name]` (or `npx tsx bench/run.ts [name]`): runs every benchmark, or the one named,
@@ -18,6 +22,10 @@ const benchmarks = {
   page: listPageBenchmark,
   'renderer-size': () => rendererSizeBenchmark(),
   'renderer-interactive': rendererInteractiveBenchmark,
+  'sync-bootstrap': syncBootstrapBenchmark,
+  'sync-visible': syncVisibleBenchmark,
+  'sync-throughput': syncThroughputBenchmark,
+  'sync-catchup': syncCatchupBenchmark,
 } as const satisfies Record<string, (ctx: ReturnType<typeof createContext>) => Outcome | Promise<Outcome>>
 
 type Name = keyof typeof benchmarks

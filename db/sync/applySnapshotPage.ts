@@ -4,6 +4,7 @@ import { withGateOpen } from '../writeGuard'
 import type { DerivedIndex, Written } from '../writePath'
 import { writeServerState } from './rowState'
 import { saveScopeState, scopeState } from './scopeState'
+import { confirmSentBySnapshot } from './scopes'
 import { SyncDataError } from './syncDataError'
 
 /**
@@ -30,6 +31,9 @@ export function applySnapshotPage(
     const written: Written[] = []
     let applied = 0
     withGateOpen(client, () => {
+      if (state.state === 'bootstrapping' && state.snapshotToken === null) {
+        confirmSentBySnapshot(client, scope, derivedIndexes, at)
+      }
       for (const row of page.rows) {
         const versions = row.fieldVersions
         const outcome = writeServerState(client, {

@@ -92,3 +92,12 @@ export function leasedSeries(db: Db): { series: NumberSeries; department: Depart
     .prepare('SELECT DISTINCT series, department FROM number_pool ORDER BY series, department')
     .all() as { series: NumberSeries; department: Department }[]
 }
+
+/**
+ * A PC put back from a backup gives up every block it holds: numbers of them may have been issued
+ * after the backup was taken, and issuing them again would print one number on two documents. The
+ * round's top-up leases fresh blocks; the server documents the unused rest as a gap when they expire.
+ */
+export function dropNumberBlocks(db: Db): number {
+  return db.$client.prepare('DELETE FROM number_pool').run().changes
+}

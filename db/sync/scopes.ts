@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import type { Scope } from '../../domain/sync/protocol'
 import type { Db } from '../database'
 import { replicatedTables } from '../replicatedTables'
@@ -63,6 +64,29 @@ export function purgeScope(
     client.prepare('DELETE FROM sync_scope WHERE scope = ?').run(scope)
     return dropped
   })()
+}
+
+/**
+ * At the start of a scope's bootstrap: its outbox rows the server has answered (applied or
+ * conflicted) are confirmed by the snapshot that follows, which is read after they committed and so
+ * holds their effect. A snapshot carries no mutation ids, so without this they would wait forever
+ * for a pull that never brings them (their changes sit before the snapshot's position). Rows they
+ * alone kept go too; the snapshot brings back the server's truth of each. Callers hold a
+ * transaction and the write gate.
+ */
+export function confirmSentBySnapshot(
+  client: Database.Database,
+  scope: Scope,
+  derivedIndexes: readonly DerivedIndex[],
+  at: string,
+): number {
+  const confirmed = client
+    .prepare(
+      `DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM outbox o WHERE o.state = 'sent' AND (${outboxRowsOf(scope)}))`,
+    )
+    .run(scope).changes
+  if (confirmed > 0) dropScopeRows(client, scope, true, derivedIndexes, at)
+  return confirmed
 }
 
 /** SQL over outbox `o` matching the rows of one scope (bound once, as `?`). */

@@ -40,7 +40,10 @@ export interface BackendOptions {
   /** The PC's name as IT sees it in the devices screen. */
   deviceName?: string
   /** Tuning of the sync loop (tests make it quick). */
-  sync?: Pick<SyncEngineOptions, 'intervalMs' | 'retryMs' | 'maxBackoffMs' | 'timeoutMs' | 'pokes'>
+  sync?: Pick<
+    SyncEngineOptions,
+    'intervalMs' | 'retryMs' | 'maxBackoffMs' | 'timeoutMs' | 'pokes' | 'snapshotPageSize'
+  >
 }
 
 export interface Backend {
@@ -65,7 +68,14 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   let stopMaintenance = () => {}
   try {
     const derivedIndexes = [propertySearchIndex]
-    const write = createWritePath(db, { derivedIndexes, now })
+    // A save on an enrolled PC starts a sync round shortly after, so other PCs see it within a second.
+    let afterSave = () => {}
+    const writeLocally = createWritePath(db, { derivedIndexes, now })
+    const write: WritePath = (actor, changes) => {
+      const written = writeLocally(actor, changes)
+      if (written.length > 0) afterSave()
+      return written
+    }
     const sessions = new SessionStore()
     const http = createSyncHttpClient({
       connection: () => connectionOf(db),
@@ -99,6 +109,15 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     })
     engine = sync
     if (isEnrolled(db)) sync.start()
+    let pushSoon: ReturnType<typeof setTimeout> | null = null
+    afterSave = () => {
+      if (pushSoon || !isEnrolled(db)) return
+      // Saves in quick succession go out together.
+      pushSoon = setTimeout(() => {
+        pushSoon = null
+        void sync.syncNow().catch(() => undefined)
+      }, PUSH_AFTER_SAVE_MS)
+    }
 
     const documents = new DocumentStore(join(options.userDataDir, 'documents'))
     const serverAccounts = {
@@ -131,6 +150,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       write,
       engine: sync,
       close: async () => {
+        afterSave = () => {}
+        if (pushSoon) clearTimeout(pushSoon)
         stopMaintenance()
         await sync.stop()
         db.$client.close()
@@ -143,6 +164,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     throw error
   }
 }
+
+/** How long after a save its push starts; saves within this time go in one push. */
+const PUSH_AFTER_SAVE_MS = 150
 
 const isEnrolled = (db: Db): boolean => deviceIdentity(db).deviceToken !== null
 

@@ -4,7 +4,8 @@ import { openApp, passwords, shot, watchProblems } from './support'
 /** Fonts we bundle; any other font used for text means a glyph came from the PC, or was missing. */
 const bundledFamilies = /^Noto Sans( Georgian)?( (Thin|Light|Regular|Medium|SemiBold|Bold|ExtraBold|Black))?$/
 
-const rawKey = /\b(app|auth|errors|validation|georgian|property|history|reports|sync|admin)\.[a-zA-Z]+(\.[a-zA-Z]+)*\b/
+const rawKey =
+  /\b(app|auth|errors|validation|georgian|property|history|reports|sync|admin)\.[a-zA-Z]+(\.[a-zA-Z]+)*\b/
 
 interface PageCheck {
   rawKeys: string[]

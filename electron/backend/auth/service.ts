@@ -142,7 +142,9 @@ export function authService(
         } catch (error) {
           if (!(error instanceof SyncFailure)) throw error
           if (offlineCodes.has(error.code)) throw new DomainError('OFFLINE', error.message)
-          throw new DomainError('VALIDATION', error.message, { currentPassword: 'auth.password.currentWrong' })
+          throw new DomainError('VALIDATION', error.message, {
+            currentPassword: 'auth.password.currentWrong',
+          })
         }
       }
       setPassword(db, user.id, await hashPassword(newPassword))

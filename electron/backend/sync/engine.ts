@@ -8,7 +8,7 @@ import { runRound } from './engineRound'
 import { type Connection, createSyncHttpClient, type SyncHttpClient } from './httpClient'
 import { SyncFailure } from './httpFailure'
 import { defaultNumberSeries, type SeriesOfDepartment } from './numbers'
-import { listenForPokes } from './pokes'
+import { listenForPokes, type PokeListener } from './pokes'
 
 export interface EngineStatus {
   connection: ConnectionState
@@ -37,6 +37,8 @@ export interface SyncEngineOptions {
   numberSeries?: readonly SeriesOfDepartment[]
   /** Pokes from the server's event stream (on by default). */
   pokes?: boolean
+  /** Rows per snapshot page (tests use small pages to interrupt a bootstrap). */
+  snapshotPageSize?: number
   /** The HTTP client to use (the backend shares one with sign-in and the admin screens). */
   http?: SyncHttpClient
 }
@@ -75,7 +77,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let failures = 0
   let connection: ConnectionState = deviceIdentity(db).deviceToken ? 'offline' : 'notEnrolled'
   let updateRequired = false
-  let pokes: { stop(): Promise<void> } | null = null
+  let pokes: PokeListener | null = null
   const listeners = new Set<(status: EngineStatus) => void>()
 
   const status = (): EngineStatus => {
@@ -104,6 +106,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         numberSeries: options.numberSeries ?? defaultNumberSeries,
         now,
         signal: controller.signal,
+        snapshotPage: options.snapshotPageSize,
       })
       if (result.kind === 'notEnrolled') {
         connection = 'notEnrolled'
@@ -111,7 +114,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         connection = 'online'
         updateRequired = result.updateRequired
         failures = 0
-        saveRoundResult(db, { at: now(), error: updateRequired ? 'sync.error.UPDATE_REQUIRED' : null })
+        const error = updateRequired
+          ? 'sync.error.UPDATE_REQUIRED'
+          : result.sessionEnded
+            ? 'sync.error.UNAUTHENTICATED'
+            : null
+        saveRoundResult(db, { at: now(), error })
       }
     } catch (error) {
       const failure = asFailure(error)
@@ -187,6 +195,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     syncNow() {
       if (controller.signal.aborted) controller = new AbortController()
+      // Sign-in asks for a round too: the poke stream, refused while nobody was signed in, goes now.
+      pokes?.retryNow()
       return requestRound()
     },
     status,

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/database'
 import { applyPullPage } from '../../../db/sync/applyPullPage'
 import { applySnapshotPage } from '../../../db/sync/applySnapshotPage'
 import { deviceIdentity, saveHello } from '../../../db/sync/deviceIdentity'
+import { dropNumberBlocks } from '../../../db/sync/numberPool'
 import { markSentUpTo, outboxCounts, readOutbox, renumberOutboxForEpoch } from '../../../db/sync/outbox'
 import { recordPushResults } from '../../../db/sync/pushResults'
 import { allScopeStates, scopeState } from '../../../db/sync/scopeState'
@@ -24,9 +25,14 @@ export interface RoundContext {
   numberSeries: readonly SeriesOfDepartment[]
   now: () => Date
   signal: AbortSignal
+  /** Rows per snapshot page (SNAPSHOT_PAGE unless a test wants many small pages). */
+  snapshotPage?: number
 }
 
-export type RoundResult = { kind: 'notEnrolled' } | { kind: 'done'; updateRequired: boolean }
+export type RoundResult =
+  | { kind: 'notEnrolled' }
+  /** `sessionEnded`: the round went on as the PC alone; the user must sign in again. */
+  | { kind: 'done'; updateRequired: boolean; sessionEnded: boolean }
 
 /**
  * One sync round: hello (clock offset, generation, actions), push the outbox in order, pull every
@@ -38,17 +44,30 @@ export async function runRound(ctx: RoundContext): Promise<RoundResult> {
   const identity = deviceIdentity(db)
   if (!identity.deviceToken) return { kind: 'notEnrolled' }
 
-  const sentAt = ctx.now().getTime()
-  const hello = await ctx.http.hello(
-    {
+  let sentAt = ctx.now().getTime()
+  const sayHello = (withoutSession: boolean) => {
+    sentAt = ctx.now().getTime()
+    const body = {
       lastLocalSeq: identity.lastSeq,
       cursors: cursorsOf(db),
       knownGeneration: identity.serverGeneration,
       clientTime: new Date(sentAt).toISOString(),
       pendingChanges: outboxCounts(db).unconfirmed,
-    },
-    ctx.signal,
-  )
+    }
+    return ctx.http.hello(body, ctx.signal, withoutSession)
+  }
+  let sessionEnded = false
+  let hello: HelloResponse
+  try {
+    hello = await sayHello(false)
+  } catch (error) {
+    // The signed-in user's server session has ended (their account was deactivated, say). What was
+    // saved here still goes out under the PC's own token (the server routes a change of a user who
+    // may no longer write to the head); pulls wait until someone signs in again.
+    if (!(error instanceof SyncFailure && error.code === 'UNAUTHENTICATED')) throw error
+    hello = await sayHello(true)
+    sessionEnded = true
+  }
   const receivedAt = ctx.now().getTime()
   // The server's clock against the middle of the round trip.
   const clockOffsetMs = Date.parse(hello.serverTime) - Math.round((sentAt + receivedAt) / 2)
@@ -72,7 +91,7 @@ export async function runRound(ctx: RoundContext): Promise<RoundResult> {
   const serverNow = new Date(ctx.now().getTime() + clockOffsetMs)
   const writable = hello.scopes.filter((s) => s.write).map((s) => s.scope)
   await topUpNumbers(db, ctx.http, ctx.numberSeries, writable, serverNow, ctx.signal)
-  return { kind: 'done', updateRequired }
+  return { kind: 'done', updateRequired, sessionEnded }
 }
 
 /** Every scope's pull position (0 where this PC holds nothing live yet). */
@@ -98,6 +117,7 @@ function carryOutActions(
         break
       case 'rotateEpoch':
         renumberOutboxForEpoch(ctx.db, action.epoch, hello.deviceLastSeq + 1)
+        dropNumberBlocks(ctx.db)
         rotated = true
         break
       case 'resnapshot':
@@ -108,8 +128,10 @@ function carryOutActions(
         break
     }
   }
-  // A new epoch without the action still means the unconfirmed rows must go again under it.
-  if (!rotated && knownEpoch !== hello.epoch)
+  // A new epoch without the action still means the unconfirmed rows must go again under it. So does
+  // a restored server: it lost the rows confirmed after its backup, which left this outbox, so the
+  // rest would start after a gap it refuses; renumbered, they follow on from what it has.
+  if (!rotated && (knownEpoch !== hello.epoch || restored))
     renumberOutboxForEpoch(ctx.db, hello.epoch, hello.deviceLastSeq + 1)
   // The server went back in time: cursors may point past its log, so every scope starts again.
   if (restored) {
@@ -120,6 +142,15 @@ function carryOutActions(
 
 /** Pushes every unconfirmed row after `deviceLastSeq`, in order, in batches. */
 async function pushAll(ctx: RoundContext, deviceLastSeq: number): Promise<void> {
+  // Rows the server has had but whose answer never arrived (a dropped response, a crash, a gap): an
+  // applied one comes back by pull, a refused one only by its stored result, so each is sent again
+  // alone (the server answers a repeat from its mutation log and changes nothing).
+  const unanswered = readOutbox(ctx.db, { limit: PUSH_BATCH }).filter((m) => m.seq <= deviceLastSeq)
+  for (const mutation of unanswered) {
+    const epoch = deviceIdentity(ctx.db).epoch ?? 1
+    const response = await ctx.http.push({ epoch, mutations: [mutation] }, ctx.signal)
+    recordPushResults(ctx.db, response.results, ctx.derivedIndexes, ctx.now)
+  }
   let after = deviceLastSeq
   let lastGap: number | null = null
   for (;;) {
@@ -169,17 +200,28 @@ async function pullScope(ctx: RoundContext, scope: Scope): Promise<void> {
 }
 
 async function bootstrap(ctx: RoundContext, scope: Scope): Promise<void> {
+  const fetchPage = (token: string | null) => {
+    const limit = ctx.snapshotPage ?? SNAPSHOT_PAGE
+    const page = ctx.http.snapshot({ scope, token: token ?? undefined, limit }, ctx.signal)
+    // A page asked for ahead may fail while the one before it is applied: it is awaited (and its
+    // failure reported) only when its turn comes, never left as an unhandled rejection.
+    page.catch(() => {})
+    return page
+  }
+  let state = scopeState(ctx.db.$client, scope)
+  if (state.state === 'live') return
+  let fetching = fetchPage(state.snapshotToken)
   for (;;) {
-    const state = scopeState(ctx.db.$client, scope)
-    if (state.state === 'live') return
-    const page = await ctx.http.snapshot(
-      { scope, token: state.snapshotToken ?? undefined, limit: SNAPSHOT_PAGE },
-      ctx.signal,
-    )
-    applySnapshotPage(ctx.db, scope, page, ctx.derivedIndexes, ctx.now)
+    const page = await fetching
     if (page.next !== null && page.next === state.snapshotToken) {
       throw new SyncFailure('BAD_RESPONSE', `The snapshot of ${scope} does not move on`)
     }
+    // The next page is on its way while this one is applied: the server and the PC work at once
+    // (the token is in the page, so the order and the resume point stay the same).
+    if (page.next !== null) fetching = fetchPage(page.next)
+    applySnapshotPage(ctx.db, scope, page, ctx.derivedIndexes, ctx.now)
+    state = scopeState(ctx.db.$client, scope)
+    if (state.state === 'live') return
     await nextTurn()
   }
 }

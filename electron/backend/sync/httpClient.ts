@@ -64,8 +64,8 @@ export function createSyncHttpClient(options: SyncHttpOptions) {
       query?: Record<string, string | number | undefined>
       serverUrl?: string
       signal?: AbortSignal
-      /** A particular user's server session instead of the latest one (IT's admin calls). */
-      session?: string
+      /** A particular user's server session instead of the latest one (IT's admin calls); null: none. */
+      session?: string | null
     } = {},
   ): Promise<z.infer<S>> {
     const connection = options.connection()
@@ -82,10 +82,7 @@ export function createSyncHttpClient(options: SyncHttpOptions) {
     try {
       response = await fetchImpl(url, {
         method,
-        headers: {
-          ...headersFor(connection, options, init.body !== undefined),
-          ...(init.session ? { [headerNames.session]: init.session } : {}),
-        },
+        headers: sessionHeader(headersFor(connection, options, init.body !== undefined), init.session),
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal,
       })
@@ -114,8 +111,13 @@ export function createSyncHttpClient(options: SyncHttpOptions) {
       path: string,
       body?: unknown,
     ) => call(schema, method, `/admin${path}`, { body, session }),
-    hello: (body: z.input<typeof HelloRequest>, signal?: AbortSignal) =>
-      call(HelloResponse, 'POST', '/sync/hello', { body: HelloRequest.parse(body), signal }),
+    /** `withoutSession`: as the PC alone, when the signed-in user's server session has ended. */
+    hello: (body: z.input<typeof HelloRequest>, signal?: AbortSignal, withoutSession = false) =>
+      call(HelloResponse, 'POST', '/sync/hello', {
+        body: HelloRequest.parse(body),
+        signal,
+        ...(withoutSession ? { session: null } : {}),
+      }),
     push: (body: z.input<typeof PushRequest>, signal?: AbortSignal) =>
       call(PushResponse, 'POST', '/sync/push', { body: PushRequest.parse(body), signal }),
     pull: (query: { scope: Scope; after: number; limit?: number }, signal?: AbortSignal) =>
@@ -148,6 +150,9 @@ export function createSyncHttpClient(options: SyncHttpOptions) {
         throw new SyncFailure('NETWORK', `The event stream cannot be opened: ${(error as Error).message}`)
       } finally {
         clearTimeout(timer)
+        // Once connected, the reader is cancelled on abort instead (pokes.ts): a listener left on
+        // the long-lived signal would pile up, one per reconnect.
+        signal.removeEventListener('abort', onAbort)
       }
       const type = response.headers.get('content-type') ?? ''
       if (!response.ok || !type.startsWith('text/event-stream') || !response.body) {
@@ -181,6 +186,13 @@ function headersFor(connection: Connection | null, options: SyncHttpOptions, has
   const session = options.getSession()
   if (session) headers[headerNames.session] = session
   return headers
+}
+
+/** The headers with `session` in place of the latest one (undefined keeps it, null removes it). */
+function sessionHeader(headers: Record<string, string>, session: string | null | undefined) {
+  if (session === undefined) return headers
+  const { [headerNames.session]: _latest, ...rest } = headers
+  return session === null ? rest : { ...rest, [headerNames.session]: session }
 }
 
 /** The answer as data, or the failure it reports; anything that is not our JSON is BAD_RESPONSE. */

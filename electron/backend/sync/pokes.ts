@@ -10,13 +10,23 @@ export interface PokeListenerOptions {
   retryMs?: number
 }
 
+export interface PokeListener {
+  stop(): Promise<void>
+  /**
+   * Ends the wait before the next reconnect, if the stream is down: a user who just signed in (the
+   * stream needs a session) or asked to sync should not wait out a backoff grown while nobody was.
+   */
+  retryNow(): void
+}
+
 /**
  * Listens to the server's poke stream (`GET /v1/sync/events`, server-sent events) and calls
  * `onPoke` for each poke. Reconnects after a drop with exponential backoff and jitter.
  */
-export function listenForPokes(options: PokeListenerOptions): { stop(): Promise<void> } {
+export function listenForPokes(options: PokeListenerOptions): PokeListener {
   const controller = new AbortController()
   const firstRetry = options.retryMs ?? 1_000
+  let wake: AbortController | null = null
   const loop = (async () => {
     let failures = 0
     while (!controller.signal.aborted) {
@@ -35,13 +45,18 @@ export function listenForPokes(options: PokeListenerOptions): { stop(): Promise<
       options.onStream?.(false)
       if (controller.signal.aborted) break
       const delay = Math.min(60_000, firstRetry * 2 ** Math.min(failures, 6)) * (0.5 + Math.random() / 2)
-      await sleep(delay, controller.signal)
+      wake = new AbortController()
+      await sleep(delay, controller.signal, wake.signal)
+      wake = null
     }
   })()
   return {
     async stop() {
       controller.abort()
       await loop
+    },
+    retryNow() {
+      wake?.abort()
     },
   }
 }
@@ -55,6 +70,7 @@ async function readEvents(
   const reader = body.getReader()
   const cancel = () => void reader.cancel().catch(() => {})
   signal.addEventListener('abort', cancel, { once: true })
+  if (signal.aborted) cancel()
   const decoder = new TextDecoder()
   let buffer = ''
   try {
@@ -89,15 +105,16 @@ function safeJson(text: string): unknown {
   }
 }
 
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Resolves after `ms`, or as soon as any of the signals aborts. */
+export function sleep(ms: number, ...signals: AbortSignal[]): Promise<void> {
   return new Promise((resolve) => {
-    if (signal.aborted) return resolve()
+    if (signals.some((s) => s.aborted)) return resolve()
     const timer = setTimeout(done, ms)
     function done() {
       clearTimeout(timer)
-      signal.removeEventListener('abort', done)
+      for (const s of signals) s.removeEventListener('abort', done)
       resolve()
     }
-    signal.addEventListener('abort', done, { once: true })
+    for (const s of signals) s.addEventListener('abort', done, { once: true })
   })
 }

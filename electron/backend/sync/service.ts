@@ -103,7 +103,7 @@ export function syncService(deps: SyncServiceDeps): Handlers<{ sync: typeof sync
 
     resolveConflict({ id, keep, merged }, { principal }) {
       const conflict = findConflict(db, id)
-      if (!conflict || conflict.status !== 'open') throw new DomainError('NOT_FOUND', 'No such open conflict')
+      if (conflict?.status !== 'open') throw new DomainError('NOT_FOUND', 'No such open conflict')
       const p = principal!
       if (p.role !== 'head' || !p.departments.includes(conflict.scope as never)) {
         throw new DomainError('FORBIDDEN', 'Only the head of the department decides conflicts')

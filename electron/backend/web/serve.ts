@@ -44,7 +44,8 @@ const backend = await startBackend({
   userDataDir: dataDir,
   migrationsFolder: join(repoRoot, 'migrations'),
   demoObjects: Number(values['demo-objects']),
-  appVersion: (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version,
+  appVersion: (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+    .version,
   deviceName: `${hostname()} (browser)`,
   ...(serverUrl ? { serverUrl } : {}),
   ...(enrolCode ? { enrolCode } : {}),

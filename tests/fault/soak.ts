@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util'
+import { type FaultRunResult, runFaultRun } from './faultRun'
+
+// `npm run soak`: many randomized fault runs (1,000 by default), one seed each, printing every
+// failing seed with the one-line command that replays it, and at the end the count of runs,
+// divergences and losses. `--seed S --runs 1` replays one run; the exit code is 1 on any failure.
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '1000' },
+    seed: { type: 'string' },
+    pcs: { type: 'string', default: '3' },
+    steps: { type: 'string', default: '60' },
+    'no-server-crashes': { type: 'boolean', default: false },
+    'no-pc-crashes': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+  strict: true,
+})
+
+const runs = Number(values.runs)
+const firstSeed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed)
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(firstSeed)) {
+  console.error(
+    'Usage: npm run soak -- [--runs N] [--seed S] [--pcs N] [--steps N] [--no-server-crashes] [--no-pc-crashes] [--keep]',
+  )
+  process.exit(2)
+}
+
+const totals = {
+  runs: 0,
+  failed: 0,
+  divergences: 0,
+  losses: 0,
+  stuck: 0,
+  missingConflicts: 0,
+  duplicateNumbers: 0,
+  errors: 0,
+}
+const failedSeeds: FaultRunResult[] = []
+const started = Date.now()
+let interrupted = false
+process.on('SIGINT', () => {
+  interrupted = true
+  console.log('\nSIGINT: finishing the current run, then reporting')
+})
+
+for (let n = 0; n < runs && !interrupted; n++) {
+  const seed = firstSeed + n
+  const result = await runFaultRun({
+    seed,
+    pcs: Number(values.pcs),
+    steps: Number(values.steps),
+    serverCrashes: !values['no-server-crashes'],
+    pcCrashes: !values['no-pc-crashes'],
+    keep: values.keep,
+    serverTemplate: runs > 1,
+    log: values.verbose ? (line) => console.log(`  ${line}`) : undefined,
+  })
+  totals.runs += 1
+  const kinds = (kind: string) => result.check?.violations.filter((v) => v.kind === kind).length ?? 0
+  totals.divergences += kinds('divergence')
+  totals.losses += kinds('lost')
+  totals.stuck += kinds('stuck')
+  totals.missingConflicts += kinds('missingConflict')
+  totals.duplicateNumbers += kinds('duplicateNumber')
+  if (result.error) totals.errors += 1
+  const c = result.check?.counts
+  const f = result.faults
+  console.log(
+    `run ${n + 1}/${runs} seed ${seed}: ${result.ok ? 'ok' : 'FAILED'} in ${(result.durationMs / 1000).toFixed(1)} s` +
+      (c
+        ? `; ${c.acked} saves (${c.applied} applied, ${c.conflicted} conflicted, ${c.rejected} refused), ${c.conflicts} conflict records, ${c.numbers} numbers, ${c.forgotten} undone by restores`
+        : '') +
+      `; ${f.pcKills} PC kills, ${f.serverKills} server kills, ${f.partitions} partitions, ${f.restores} restores, ${f.network.requests} requests, ${f.network.droppedRequests + f.network.droppedResponses} drops, ${f.network.duplicated + f.network.replayed} duplicates; quiet after ${result.healPasses} passes`,
+  )
+  if (!result.ok) {
+    totals.failed += 1
+    failedSeeds.push(result)
+    for (const v of result.check?.violations.slice(0, 20) ?? []) console.log(`  ${v.kind}: ${v.detail}`)
+    if (result.error) console.log(`  error: ${result.error}`)
+    console.log(`  stores kept in ${result.workDir}`)
+    console.log(`  re-run: ${result.rerun}`)
+  }
+}
+
+const minutes = ((Date.now() - started) / 60_000).toFixed(1)
+console.log(
+  `\nsoak: ${totals.runs} runs in ${minutes} min, ${totals.failed} failed; ` +
+    `divergences ${totals.divergences}, losses ${totals.losses}, stuck ${totals.stuck}, ` +
+    `missing conflicts ${totals.missingConflicts}, duplicate numbers ${totals.duplicateNumbers}, errors ${totals.errors}`,
+)
+for (const r of failedSeeds) console.log(`  failed seed ${r.seed}: ${r.rerun}`)
+process.exit(totals.failed > 0 ? 1 : 0)
