@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoUsers } from '../../../../domain/auth/demoUsers'
-import { devices, enrolmentCodes, sessions, users } from '../../../../server/db/schema'
+import {
+  changeLog,
+  devices,
+  enrolmentCodes,
+  mutationLog,
+  numberLease,
+  record,
+  sessions,
+  users,
+} from '../../../../server/db/schema'
 import { call, enrol, errorCode, signIn } from './client'
 import { demoPasswords, type PlatformFixture, startPlatform } from './fixture'
 
-// Every /v1 endpoint of the platform (sync's routes have their own security tests), each without
-// credentials, with a revoked device token, with malformed JSON and with a body over the limit.
+// Every /v1 endpoint, the platform's and sync's, each without credentials, with a revoked device
+// token, with a made-up one, with malformed JSON and with a body over the limit; and nothing changes.
+// (Another department's token is refused by the sync tests in tests/integration/server/sync/scopes.)
 
 interface Endpoint {
   method: string
@@ -53,6 +63,49 @@ const endpoints: Endpoint[] = [
   },
   { method: 'GET', path: '/v1/admin/enrolment-codes', needs: 'session' },
   { method: 'POST', path: '/v1/admin/enrolment-codes', needs: 'session', body: {} },
+  {
+    method: 'POST',
+    path: '/v1/sync/hello',
+    needs: 'device',
+    body: {
+      lastLocalSeq: 0,
+      cursors: {},
+      knownGeneration: null,
+      clientTime: '2026-11-24T10:00:00.000Z',
+      pendingChanges: 0,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/sync/push',
+    needs: 'device',
+    body: {
+      epoch: 1,
+      mutations: [
+        {
+          seq: 1,
+          mutationId: '0190a3c0-0000-7000-8000-00000000aaaa',
+          entity: 'territorialUnit',
+          rowId: '0190a3c0-0000-7000-8000-000000000101',
+          op: 'update',
+          fields: { nameEn: 'Taken over' },
+          baseVersions: { nameEn: 1 },
+          hlc: '001795500000000-000000-0190a3c0-0000-7000-8000-00000000bbbb',
+          userId: someUser,
+          createdAt: '2026-11-24T10:00:00.000Z',
+        },
+      ],
+    },
+  },
+  { method: 'GET', path: '/v1/sync/pull?scope=property&after=0', needs: 'session' },
+  { method: 'GET', path: '/v1/sync/snapshot?scope=property', needs: 'session' },
+  { method: 'GET', path: '/v1/sync/events', needs: 'session' },
+  {
+    method: 'POST',
+    path: '/v1/numbers/lease',
+    needs: 'session',
+    body: { series: 'contract', department: 'property', count: 10 },
+  },
 ]
 const guarded = endpoints.filter((e) => e.needs !== 'nothing')
 const withBody = endpoints.filter((e) => e.method !== 'GET')
@@ -70,6 +123,10 @@ const snapshot = async () => {
     await db.select().from(devices).orderBy(devices.id),
     sessionRows.sort((a, b) => a.id.localeCompare(b.id)),
     await db.select().from(enrolmentCodes).orderBy(enrolmentCodes.code),
+    await db.select().from(record).orderBy(record.entity, record.id),
+    await db.select().from(changeLog).orderBy(changeLog.seq),
+    await db.select().from(mutationLog).orderBy(mutationLog.mutationId),
+    await db.select().from(numberLease),
   ])
 }
 
@@ -146,7 +203,7 @@ describe.each(withBody)('$method $path with credentials', (endpoint) => {
 })
 
 describe('after all of that', () => {
-  it('nothing changed: users, devices, sessions and codes are as they were', async () => {
+  it('nothing changed: users, devices, sessions, codes, records, the logs and number leases', async () => {
     expect(await snapshot()).toBe(snapshotBefore)
   })
 })
