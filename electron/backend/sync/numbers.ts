@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/database'
 import { addLease, leasedSeries, needsTopUp, poolLeft } from '../../../db/sync/numberPool'
 import type { Department } from '../../../domain/auth/roles'
+import { isoDateInTbilisi } from '../../../domain/georgian/dates'
 import type { NumberSeries, Scope } from '../../../domain/sync/protocol'
 import type { SyncHttpClient } from './httpClient'
 
@@ -18,8 +19,15 @@ export const defaultNumberSeries: readonly SeriesOfDepartment[] = [
 export const DEFAULT_BLOCK = 50
 
 /**
+ * The year a document number carries: the year in Tbilisi by the server's (corrected) clock, as the
+ * server leases blocks. On 31 December after 20:00 UTC it is already next year.
+ */
+export const numberYear = (serverNow: Date): number =>
+  Number(isoDateInTbilisi(serverNow.getTime()).slice(0, 4))
+
+/**
  * Asks the server for a new block of every series this PC uses in a department it may write, when
- * less than 30% of the last block is left. The year is the server's (corrected) year.
+ * less than 30% of the last block is left.
  */
 export async function topUpNumbers(
   db: Db,
@@ -29,7 +37,7 @@ export async function topUpNumbers(
   serverNow: Date,
   signal?: AbortSignal,
 ): Promise<number> {
-  const year = serverNow.getUTCFullYear()
+  const year = numberYear(serverNow)
   const pairs = new Map<string, SeriesOfDepartment>()
   for (const p of [...leasedSeries(db), ...wanted]) pairs.set(`${p.series}/${p.department}`, p)
   let leased = 0

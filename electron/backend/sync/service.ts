@@ -82,7 +82,7 @@ export function syncService(deps: SyncServiceDeps): Handlers<{ sync: typeof sync
       if (!isEntityName(entity) || entity === 'syncConflict') {
         throw new DomainError('VALIDATION', `Changes of ${entity} cannot be resent`)
       }
-      const change = resentChange(db, rejected.op, entity, rejected.rowId, fields)
+      const change = resentChange(db, rejected, entity, fields)
       db.$client.transaction(() => {
         write(actorOf(principal!), [change])
         resolveRejection(db, id, 'resent', principal!.userName, now().toISOString())
@@ -144,14 +144,18 @@ export function syncService(deps: SyncServiceDeps): Handlers<{ sync: typeof sync
   }
 }
 
-/** The corrected values as a new change: a refused new row comes back under a new id. */
+/**
+ * The corrected values as a new change. A refused new row comes back under its own id, so rows
+ * refused with it (a lease on a refused object) can be resent too; only when the server already
+ * has that id does it get a new one.
+ */
 function resentChange(
   db: Db,
-  op: 'insert' | 'update' | 'delete',
+  rejected: { op: 'insert' | 'update' | 'delete'; rowId: string; reason: string },
   entity: Exclude<Parameters<typeof fullRowSchema>[0], 'syncConflict'>,
-  rowId: string,
   fields: Record<string, FieldValue>,
 ): Change {
+  const { op, rowId } = rejected
   const exists =
     db.$client.prepare(`SELECT 1 FROM ${tableOf(entity)} WHERE id = ? AND deleted_at IS NULL`).get(rowId) !==
     undefined
@@ -163,7 +167,12 @@ function resentChange(
   const parsed = schema.safeParse(fields)
   if (!parsed.success) throw new DomainError('VALIDATION', 'Invalid values', fieldErrorsOf(parsed.error))
   if (exists) return { op: 'update', entity, id: rowId, values: parsed.data }
-  return { op: 'insert', entity, id: newId(), values: parsed.data }
+  return {
+    op: 'insert',
+    entity,
+    id: rejected.reason === 'DUPLICATE_ID' ? newId() : rowId,
+    values: parsed.data,
+  }
 }
 
 const tableNames: Record<string, string> = {
