@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type Conflict, ConflictKind } from './contract'
+import { ConflictKind } from './contract'
 import { FieldValue, Scope } from './protocol'
 
 // A conflict is itself a replicated record (entity `syncConflict`) in the scope it concerns, so PCs
@@ -19,8 +19,6 @@ const JsonValueText = z
       return false
     }
   }, 'validation.invalidFormat')
-
-const parseValueText = (text: string): FieldValue => FieldValue.parse(JSON.parse(text))
 
 export const SyncConflictRow = z
   .object({
@@ -63,30 +61,3 @@ export function checkConflictRow(row: SyncConflictRow, ctx: z.RefinementCtx): vo
 
 /** A field value as the JSON text a conflict row keeps. */
 export const conflictValueText = (value: FieldValue): string => JSON.stringify(value)
-
-/** The app contract's view of a conflict record. */
-export function conflictOf(id: string, row: SyncConflictRow): Conflict {
-  return {
-    id,
-    scope: row.scope,
-    kind: row.kind,
-    entity: row.entity,
-    rowId: row.rowId,
-    field: row.field,
-    current: {
-      value: parseValueText(row.currentValue),
-      userName: row.currentUserName,
-      deviceId: row.currentDeviceId,
-      at: row.currentAt,
-    },
-    other: {
-      value: row.otherValue,
-      userName: row.otherUserName,
-      deviceId: row.otherDeviceId,
-      at: row.otherAt,
-    },
-    status: row.status,
-    resolvedBy: row.resolvedBy,
-    resolvedAt: row.resolvedAt,
-  }
-}
