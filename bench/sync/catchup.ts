@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { demoUsers } from '../../domain/auth/demoUsers'
-import { PULL_PAGE } from '../../electron/backend/sync/engineRound'
+import { PULL_PAGE, PULL_SLICE } from '../../electron/backend/sync/engineRound'
 import type { BenchContext } from '../context'
 import { formatCount, formatMs, median, type Outcome, percentile, report, since, skipped } from '../stats'
 import { enrolBenchPc } from './benchPc'
@@ -82,9 +82,11 @@ export async function syncCatchupBenchmark(ctx: BenchContext): Promise<Outcome> 
             }
           })()
           const start = performance.now()
-          const result = await profiled(`catchup-${run + 1}`, () => pc.round())
+          // The saves stop with the round, also when it fails (its error, not theirs, is the news).
+          const result = await profiled(`catchup-${run + 1}`, () => pc.round()).finally(() => {
+            stop = true
+          })
           const ms = since(start)
-          stop = true
           await clerkSaves
           if (result.kind !== 'done') throw new Error('the catch-up round did not finish')
           times.push(ms)
@@ -114,7 +116,7 @@ export async function syncCatchupBenchmark(ctx: BenchContext): Promise<Outcome> 
     { label: 'raw UPDATEs, 1,000 per transaction', value: rawMs },
     [
       `runs: ${times.map(formatMs).join(', ')}; longest waits ${maxBlocked.map(formatMs).join(', ')}; p99 waits ${p99Blocked.map(formatMs).join(', ')}`,
-      `${formatCount(changes)} changes over the objects of a ${formatCount(rows)}-row department, pull pages of ${formatCount(PULL_PAGE)}; server in its own process; 2 shared cores`,
+      `${formatCount(changes)} changes over the objects of a ${formatCount(rows)}-row department, pull pages of ${formatCount(PULL_PAGE)} applied in slices of ${formatCount(PULL_SLICE)}; server in its own process; 2 shared cores`,
     ],
   )
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { searchIndexText, searchQueryVariants } from '../../domain/georgian/transliterate'
+import type { RebuildableIndex } from '../sync/deferredIndexes'
 import type { DerivedIndex } from '../writePath'
 
 const indexedEntities = new Set(['propertyObject', 'propertyCadastralCode', 'propertyLease'])
@@ -7,9 +8,10 @@ const indexedEntities = new Set(['propertyObject', 'propertyCadastralCode', 'pro
 /**
  * Keeps `property_search` in step with objects, their cadastral codes and their tenants. Runs inside
  * the write path's transaction, once per touched object. An object's FTS row has the object's own
- * rowid, so the list can narrow its indexes by integer (db/property/listObjects.ts).
+ * rowid, so the list can narrow its indexes by integer (db/property/listObjects.ts). A bootstrap
+ * skips it page by page and rebuilds the whole index once instead (db/sync/deferredIndexes.ts).
  */
-export const propertySearchIndex: DerivedIndex = (client, written) => {
+const indexTouchedObjects: DerivedIndex = (client, written) => {
   const objectIds = new Set<string>()
   /** Objects created in this transaction have no FTS row to remove yet. */
   const created = new Set<string>()
@@ -24,8 +26,10 @@ export const propertySearchIndex: DerivedIndex = (client, written) => {
     const object = s.object.get(objectId) as Record<string, string | number | null> | undefined
     if (!object) continue
     const rowid = Number(object.rowid)
-    if (!created.has(objectId)) s.remove.run(rowid)
-    if (object.deletedAt !== null) continue
+    if (object.deletedAt !== null) {
+      if (!created.has(objectId)) s.remove.run(rowid)
+      continue
+    }
     const codes = (s.codes.all(objectId) as { code: string }[]).map((r) => r.code)
     const tenants = (s.tenants.all(objectId) as { tenantName: string; tenantIdNumber: string }[]).flatMap(
       (t) => [t.tenantName, t.tenantIdNumber],
@@ -40,9 +44,34 @@ export const propertySearchIndex: DerivedIndex = (client, written) => {
       ...codes,
       ...tenants,
     )
+    // Most changes (notes, values, a pulled patch) leave the searchable text as it was: rewriting the
+    // FTS row would only add index segments and WAL pages to the transaction.
+    if (!created.has(objectId)) {
+      if (s.body.get(rowid) === body) continue
+      s.remove.run(rowid)
+    }
     s.add.run(rowid, objectId, body)
   }
 }
+
+export const propertySearchIndex: RebuildableIndex = Object.assign(indexTouchedObjects, {
+  entities: indexedEntities as ReadonlySet<string>,
+  rebuild: (client: Database.Database) => rebuildPropertySearch(client),
+  // What the body below is made of, and what moves a row to another object or out of the index.
+  fields: {
+    propertyObject: [
+      'inventoryNumber',
+      'name',
+      'street',
+      'building',
+      'apartment',
+      'addressNote',
+      'deletedAt',
+    ],
+    propertyCadastralCode: ['code', 'objectId', 'deletedAt'],
+    propertyLease: ['tenantName', 'tenantIdNumber', 'objectId', 'deletedAt'],
+  },
+})
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
 function statements(client: Database.Database) {
@@ -58,6 +87,7 @@ function prepare(client: Database.Database) {
   return {
     remove: client.prepare('DELETE FROM property_search WHERE rowid = ?'),
     add: client.prepare('INSERT INTO property_search (rowid, object_id, body) VALUES (?, ?, ?)'),
+    body: client.prepare('SELECT body FROM property_search WHERE rowid = ?').pluck(),
     object: client.prepare(
       `SELECT rowid, inventory_number AS inventoryNumber, name, street, building, apartment,
          address_note AS addressNote, deleted_at AS deletedAt

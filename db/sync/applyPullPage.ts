@@ -2,6 +2,8 @@ import type { ChangeEntry, PullResponse, Scope } from '../../domain/sync/protoco
 import type { Db } from '../database'
 import { withGateOpen } from '../writeGuard'
 import type { DerivedIndex, Written } from '../writePath'
+import { changesFor } from './deferredIndexes'
+import { withoutCommitSync } from './refetchableWrite'
 import { fileRemoteHistory } from './remoteHistory'
 import { type ServerState, writeServerState } from './rowState'
 import { saveScopeState, scopeState } from './scopeState'
@@ -31,12 +33,12 @@ export function applyPullPage(
     throw new SyncDataError('BAD_PAGE', `change ${foreign.seq} belongs to ${foreign.scope}, not ${scope}`)
   const confirm = client.prepare('DELETE FROM outbox WHERE mutation_id = ?')
 
-  return client.transaction((): PullApplyStats => {
+  const apply = client.transaction((): PullApplyStats => {
     // A page may hold a child before its parent; the keys are checked at commit instead.
     client.pragma('defer_foreign_keys = ON')
     const state = scopeState(client, scope)
     const stats: PullApplyStats = { applied: 0, skipped: 0, confirmed: 0 }
-    const written: Written[] = []
+    const written: { written: Written; fields: string[] }[] = []
     withGateOpen(client, () => {
       for (const entry of page.changes) {
         // At or below the cursor: this PC has it already (a page fetched twice).
@@ -52,14 +54,18 @@ export function applyPullPage(
         }
         stats.applied += 1
         if (!outcome.written) continue
-        written.push(outcome.written)
+        written.push({ written: outcome.written, fields: outcome.changes.map((c) => c.field) })
         if (entry.op !== 'remove') fileRemoteHistory(client, entry, outcome.written, outcome.changes)
       }
-      for (const index of derivedIndexes) index(client, written)
+      for (const index of derivedIndexes) {
+        const relevant = changesFor(index, written)
+        if (relevant.length > 0) index(client, relevant)
+      }
     })
     saveScopeState(client, { ...state, cursorSeq: Math.max(state.cursorSeq, page.next) })
     return stats
-  })()
+  })
+  return withoutCommitSync(client, apply)
 }
 
 function serverStateOf(entry: ChangeEntry): ServerState {

@@ -2,6 +2,8 @@ import type { Scope, SnapshotResponse } from '../../domain/sync/protocol'
 import type { Db } from '../database'
 import { withGateOpen } from '../writeGuard'
 import type { DerivedIndex, Written } from '../writePath'
+import { deferredForBootstrap } from './deferredIndexes'
+import { withoutCommitSync } from './refetchableWrite'
 import { writeServerState } from './rowState'
 import { saveScopeState, scopeState } from './scopeState'
 import { confirmSentBySnapshot } from './scopes'
@@ -11,6 +13,8 @@ import { SyncDataError } from './syncDataError'
  * Applies one snapshot page and saves the next page's token in the same transaction, so a PC killed
  * mid-bootstrap resumes from that token. The last page turns the scope live, its cursor at the
  * snapshot's position. Rows are the server's truth (no version skip), except pending local fields.
+ * Rebuildable derived indexes of the scope are left alone until that last page rebuilds them once,
+ * in its transaction, so a live scope always has them whole.
  */
 export function applySnapshotPage(
   db: Db,
@@ -24,8 +28,9 @@ export function applySnapshotPage(
   if (foreign)
     throw new SyncDataError('BAD_PAGE', `row ${foreign.rowId} belongs to ${foreign.scope}, not ${scope}`)
   const at = now().toISOString()
+  const { perRow, deferred } = deferredForBootstrap(scope, derivedIndexes)
 
-  return client.transaction(() => {
+  const apply = client.transaction(() => {
     client.pragma('defer_foreign_keys = ON')
     const state = scopeState(client, scope)
     const written: Written[] = []
@@ -51,7 +56,8 @@ export function applySnapshotPage(
         applied += 1
         if (outcome.written) written.push(outcome.written)
       }
-      for (const index of derivedIndexes) index(client, written)
+      for (const index of perRow) index(client, written)
+      if (page.next === null) for (const index of deferred) index.rebuild(client)
     })
     // Pages of one snapshot share its position; if a token ever led into a newer snapshot, pulling
     // from the older position replays the difference (and field versions make that harmless).
@@ -70,5 +76,6 @@ export function applySnapshotPage(
           },
     )
     return { applied }
-  })()
+  })
+  return withoutCommitSync(client, apply)
 }

@@ -29,6 +29,11 @@ export interface ReplicaTable {
   remove: Database.Statement
   /** Tombstones a row so derived indexes drop it before `remove` deletes it for good. */
   markDeleted: Database.Statement
+  /**
+   * An UPDATE of only the given columns (by key; the id is the last parameter). An upsert of every
+   * column rewrites every index of the table; a pulled patch of one field should touch only its own.
+   */
+  updateOf(keys: readonly string[]): Database.Statement
 }
 
 const systemKeys = new Set<string>(systemColumnKeys)
@@ -66,8 +71,9 @@ function prepare(client: Database.Database, entity: EntityName): ReplicaTable {
   const columnsByKey: Record<string, Column> = getTableColumns(table)
   const keys = Object.keys(columnsByKey)
   const columns = keys.map((k) => columnsByKey[k]!.name)
+  const updates = new Map<string, Database.Statement>()
   const selectList = keys.map((k, i) => `"${columns[i]}" AS "${k}"`).join(', ')
-  const updates = columns
+  const upsertSet = columns
     .filter((c) => c !== 'id')
     .map((c) => `"${c}" = excluded."${c}"`)
     .join(', ')
@@ -86,10 +92,20 @@ function prepare(client: Database.Database, entity: EntityName): ReplicaTable {
     // ON CONFLICT keeps the rowid, which the property search index is keyed on (REPLACE would not).
     upsert: client.prepare(
       `INSERT INTO "${name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-       ON CONFLICT(id) DO UPDATE SET ${updates}`,
+       ON CONFLICT(id) DO UPDATE SET ${upsertSet}`,
     ),
     remove: client.prepare(`DELETE FROM "${name}" WHERE id = ?`),
     markDeleted: client.prepare(`UPDATE "${name}" SET deleted_at = ? WHERE id = ?`),
+    updateOf: (changed) => {
+      const signature = changed.join(',')
+      let statement = updates.get(signature)
+      if (!statement) {
+        const set = changed.map((k) => `"${columnsByKey[k]!.name}" = ?`).join(', ')
+        statement = client.prepare(`UPDATE "${name}" SET ${set} WHERE id = ?`)
+        updates.set(signature, statement)
+      }
+      return statement
+    },
   }
 }
 

@@ -88,7 +88,7 @@ export function writeServerState(client: Database.Database, state: ServerState):
   }
   if (state.wholeRow && !skippedAny) nextVersions = { ...state.wholeRow }
 
-  const versionsChanged = canonical(nextVersions) !== canonical(storedVersions)
+  const versionsChanged = !sameVersions(nextVersions, storedVersions)
   if (current && changes.length === 0 && !versionsChanged) return { kind: 'unchanged' }
   next.fieldVersions = JSON.stringify(nextVersions)
   if (changes.length > 0) {
@@ -96,7 +96,14 @@ export function writeServerState(client: Database.Database, state: ServerState):
     next.updatedAt = state.at
     next.updatedBy = state.userId ?? (current?.updatedBy as string | undefined) ?? ''
   }
-  t.upsert.run(t.keys.map((k) => toSql(next[k])))
+  if (current) {
+    // Only what moved: the field versions, the changed fields and, with them, the row's version.
+    const moved = ['fieldVersions', ...changes.map((c) => c.field)]
+    if (changes.length > 0) moved.push('version', 'updatedAt', 'updatedBy')
+    t.updateOf(moved).run(...moved.map((k) => toSql(next[k])), state.rowId)
+  } else {
+    t.upsert.run(t.keys.map((k) => toSql(next[k])))
+  }
   if (changes.length === 0) return { kind: 'written', written: null, changes, created: false }
   const becameDeleted = current !== undefined && current.deletedAt === null && next.deletedAt !== null
   const written: Written = {
@@ -118,6 +125,9 @@ function sameValue(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null)
 }
 
-function canonical(versions: FieldVersions): string {
-  return JSON.stringify(Object.entries(versions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+/** Same fields at the same versions, in any order (compared for every pulled change: no sorting). */
+function sameVersions(a: FieldVersions, b: FieldVersions): boolean {
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k])
 }

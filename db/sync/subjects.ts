@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3'
 
 type Row = Record<string, unknown>
 
+const leaseObject = new WeakMap<Database.Database, Database.Statement>()
+
 /**
  * The record whose history screen shows a change to `row`, and whose search entry it feeds: the
  * object for its cadastral codes, leases, documents and lease payments, else the row itself. The
@@ -10,7 +12,13 @@ type Row = Record<string, unknown>
 export function subjectOf(client: Database.Database, entity: string, row: Row): string {
   if (typeof row.objectId === 'string') return row.objectId
   if (entity === 'propertyLeasePayment' && typeof row.leaseId === 'string') {
-    const lease = client.prepare('SELECT object_id FROM property_lease WHERE id = ?').pluck().get(row.leaseId)
+    // Prepared once per connection: a bootstrap asks this of every payment.
+    let select = leaseObject.get(client)
+    if (!select) {
+      select = client.prepare('SELECT object_id FROM property_lease WHERE id = ?').pluck()
+      leaseObject.set(client, select)
+    }
+    const lease = select.get(row.leaseId)
     if (typeof lease === 'string') return lease
   }
   return String(row.id)

@@ -1,9 +1,11 @@
 import type { Db } from '../../../db/database'
+import { checkpointEveryPages } from '../../../db/maintenance'
 import { applyPullPage } from '../../../db/sync/applyPullPage'
 import { applySnapshotPage } from '../../../db/sync/applySnapshotPage'
 import { deviceIdentity, saveHello } from '../../../db/sync/deviceIdentity'
 import { dropNumberBlocks } from '../../../db/sync/numberPool'
 import { markSentUpTo, outboxCounts, readOutbox, renumberOutboxForEpoch } from '../../../db/sync/outbox'
+import { slicesOfPullPage } from '../../../db/sync/pullSlices'
 import { recordPushResults } from '../../../db/sync/pushResults'
 import { allScopeStates, scopeState } from '../../../db/sync/scopeState'
 import { purgeScope, resetScope } from '../../../db/sync/scopes'
@@ -17,6 +19,10 @@ import { type SeriesOfDepartment, topUpNumbers } from './numbers'
 export const PUSH_BATCH = 500
 export const PULL_PAGE = 1_000
 export const SNAPSHOT_PAGE = 2_000
+/** Changes applied in one transaction (a pulled page is cut on server transaction boundaries). */
+export const PULL_SLICE = 100
+/** Pages (or slices) of a long sync between two WAL checkpoints. */
+const CHECKPOINT_PAGES = 8
 
 export interface RoundContext {
   db: Db
@@ -133,8 +139,10 @@ function carryOutActions(
   // rest would start after a gap it refuses; renumbered, they follow on from what it has.
   if (!rotated && (knownEpoch !== hello.epoch || restored))
     renumberOutboxForEpoch(ctx.db, hello.epoch, hello.deviceLastSeq + 1)
-  // The server went back in time: cursors may point past its log, so every scope starts again.
+  // The server went back in time: cursors may point past its log, so every scope starts again, and
+  // blocks leased after its backup are unknown to it now and may be leased again to another PC.
   if (restored) {
+    dropNumberBlocks(ctx.db)
     for (const s of allScopeStates(ctx.db.$client)) resetScope(ctx.db, s.scope, ctx.derivedIndexes, ctx.now)
   }
   return { updateRequired, purges }
@@ -177,12 +185,23 @@ async function pushAll(ctx: RoundContext, deviceLastSeq: number): Promise<void> 
 
 async function pullScope(ctx: RoundContext, scope: Scope): Promise<void> {
   let resnapshotted = false
+  const checkpoint = checkpointEveryPages(ctx.db.$client, CHECKPOINT_PAGES)
+  const fetchPage = (after: number) => {
+    const page = ctx.http.pull({ scope, after, limit: PULL_PAGE }, ctx.signal)
+    // A page asked for ahead may fail while the one before it is applied: it is awaited (and its
+    // failure handled) only when its turn comes, never left as an unhandled rejection.
+    page.catch(() => {})
+    return { after, page }
+  }
+  let ahead: ReturnType<typeof fetchPage> | null = null
   for (;;) {
     if (scopeState(ctx.db.$client, scope).state !== 'live') await bootstrap(ctx, scope)
     const cursor = scopeState(ctx.db.$client, scope).cursorSeq
+    const fetching = ahead?.after === cursor ? ahead : fetchPage(cursor)
+    ahead = null
     let page: Awaited<ReturnType<SyncHttpClient['pull']>>
     try {
-      page = await ctx.http.pull({ scope, after: cursor, limit: PULL_PAGE }, ctx.signal)
+      page = await fetching.page
     } catch (error) {
       if (error instanceof SyncFailure && error.code === 'RESNAPSHOT' && !resnapshotted) {
         resetScope(ctx.db, scope, ctx.derivedIndexes, ctx.now)
@@ -193,9 +212,17 @@ async function pullScope(ctx: RoundContext, scope: Scope): Promise<void> {
       if (error instanceof SyncFailure && error.code === 'FORBIDDEN') return
       throw error
     }
-    applyPullPage(ctx.db, scope, page, ctx.derivedIndexes)
-    if (!page.hasMore || page.next <= cursor) return
-    await nextTurn()
+    const more = page.hasMore && page.next > cursor
+    // The next page is on its way while this one is applied: the server and the PC work at once.
+    if (more) ahead = fetchPage(page.next)
+    // Applied in slices, each its own transaction with its cursor, with a turn for the clerks'
+    // saves between two: a save waits for one slice at most.
+    for (const slice of slicesOfPullPage(page, PULL_SLICE)) {
+      applyPullPage(ctx.db, scope, slice, ctx.derivedIndexes)
+      checkpoint()
+      if (slice.hasMore) await giveWay()
+    }
+    if (!more) return
   }
 }
 
@@ -211,6 +238,7 @@ async function bootstrap(ctx: RoundContext, scope: Scope): Promise<void> {
   let state = scopeState(ctx.db.$client, scope)
   if (state.state === 'live') return
   let fetching = fetchPage(state.snapshotToken)
+  const checkpoint = checkpointEveryPages(ctx.db.$client, CHECKPOINT_PAGES)
   for (;;) {
     const page = await fetching
     if (page.next !== null && page.next === state.snapshotToken) {
@@ -220,11 +248,26 @@ async function bootstrap(ctx: RoundContext, scope: Scope): Promise<void> {
     // (the token is in the page, so the order and the resume point stay the same).
     if (page.next !== null) fetching = fetchPage(page.next)
     applySnapshotPage(ctx.db, scope, page, ctx.derivedIndexes, ctx.now)
+    checkpoint()
     state = scopeState(ctx.db.$client, scope)
     if (state.state === 'live') return
     await nextTurn()
   }
 }
 
-/** Lets queued work (a clerk's save arriving over IPC) run between two pages. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+/**
+ * Lets queued work (a clerk's save arriving over IPC, a timer) run between two pages. A timer, not
+ * setImmediate: with the next page already fetched, an immediate would run the next apply before
+ * the loop ever came back to its timers.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/**
+ * Two turns of the loop between two slices of a catch-up: work that was due during a slice gets one,
+ * and what it queued in turn (the next save of a clerk who fell behind) another, so a backlog of
+ * saves drains instead of growing by one each slice.
+ */
+async function giveWay(): Promise<void> {
+  await nextTurn()
+  await nextTurn()
+}
