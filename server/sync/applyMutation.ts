@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { roleAllows } from '../../domain/auth/roles'
 import {
   type EntityDefinition,
+  type EntityName,
   entities,
   fullRowSchema,
   isEntityName,
@@ -14,10 +15,9 @@ import type { Mutation, MutationResult, RejectReason, Scope } from '../../domain
 import { readableScopes, writableScopes } from '../auth/scopes'
 import type { DeviceAuth } from '../context'
 import type { Author } from './authors'
-import { appendChange } from './changeLog'
 import { type WriteContext, writeConflicts } from './conflictRecords'
-import { loadRecord, type StoredRecord, saveRecord, serverRowOf } from './records'
-import { planUniqueKeys } from './uniqueKeys'
+import { type StoredRecord, serverRowOf } from './records'
+import { planBatchUniqueKeys } from './uniqueKeys'
 
 export interface MutationContext extends WriteContext {
   device: DeviceAuth
@@ -33,6 +33,19 @@ export interface MutationOutcome {
 }
 
 const MAX_MESSAGE = 500
+
+// The domain builds a new schema on each call, and zod compiles a schema on its first parse: kept per
+// entity here, that compilation happens once per process instead of once or twice per mutation.
+const schemas = new Map<string, z.ZodType<RowValues>>()
+function schemaOf(entity: EntityName, whole: boolean): z.ZodType<RowValues> {
+  const key = `${whole ? 'full' : 'some'}:${entity}`
+  let schema = schemas.get(key)
+  if (!schema) {
+    schema = whole ? fullRowSchema(entity) : someFieldsSchema(entity)
+    schemas.set(key, schema)
+  }
+  return schema
+}
 
 function issuesText(error: z.ZodError): string {
   const text = error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ')
@@ -68,7 +81,7 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
   if (!isEntityName(mutation.entity)) return reject('UNKNOWN_ENTITY', `No entity ${mutation.entity}`)
   const entity = mutation.entity
   const def: EntityDefinition = entities[entity]
-  existing = await loadRecord(w.tx, entity, mutation.rowId)
+  existing = await w.batch.record(entity, mutation.rowId)
   if (!existing && mutation.op !== 'insert')
     return reject('NOT_FOUND', `The server has no ${entity} ${mutation.rowId}`)
   const scope = existing?.scope ?? scopeOfRow(entity, mutation.fields)
@@ -80,7 +93,7 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
   let fields: RowValues = {}
   let baseVersions = mutation.baseVersions
   if (mutation.op !== 'delete') {
-    const schema = mutation.op === 'insert' ? fullRowSchema(entity) : someFieldsSchema(entity)
+    const schema = schemaOf(entity, mutation.op === 'insert')
     const parsed = schema.safeParse(mutation.fields)
     if (!parsed.success) return reject('VALIDATION', issuesText(parsed.error))
     fields = parsed.data
@@ -113,7 +126,7 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
 
   for (const [field, parentEntity] of Object.entries(def.parents)) {
     if (!(field in fields) || fields[field] === existing?.values[field]) continue
-    const parent = await loadRecord(w.tx, parentEntity, String(fields[field]))
+    const parent = await w.batch.record(parentEntity, String(fields[field]))
     if (!parent || parent.deletedAt !== null) {
       return reject('REFERENCE', `${field}: no live ${parentEntity} ${String(fields[field])}`)
     }
@@ -139,17 +152,17 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
   const state = merged.record
   const live = state.deletedAt === null
   if (mutation.op === 'update' && live) {
-    const whole = fullRowSchema(entity).safeParse(state.values)
+    const whole = schemaOf(entity, true).safeParse(state.values)
     if (!whole.success) return refuse('VALIDATION', issuesText(whole.error))
   }
 
-  const keys = await planUniqueKeys(w.tx, entity, def, mutation.rowId, state.values, live)
+  const keys = await planBatchUniqueKeys(w.batch, entity, def, mutation.rowId, state.values, live)
   const numberConflicts: ConflictDraft[] = []
   for (const duplicate of keys.duplicates) {
     const field = duplicate.key.field
     if (!duplicate.key.documentNumber) return refuse('DUPLICATE', `${field}: ${duplicate.value} is taken`)
     // A document number issued twice: both documents exist on paper, so a person decides.
-    const holder = await loadRecord(w.tx, entity, duplicate.holderId)
+    const holder = await w.batch.record(entity, duplicate.holderId)
     const holderMeta = holder ? (holder.meta[field] ?? holder.meta['*']) : null
     numberConflicts.push({
       kind: 'duplicateNumber',
@@ -162,9 +175,9 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
   }
 
   await keys.apply()
-  await saveRecord(w.tx, entity, mutation.rowId, scope, state, seq, existing)
+  w.batch.saveRecord(entity, mutation.rowId, scope, state, seq, existing)
   const { op, fields: touched } = merged.change
-  await appendChange(w.tx, {
+  w.batch.appendChange({
     seq,
     txSeq: w.txSeq,
     scope,

@@ -6,6 +6,7 @@ import { devices, mutationLog } from '../db/schema'
 import { HttpError } from '../http/httpError'
 import { applyMutation, type MutationContext } from './applyMutation'
 import { loadAuthors } from './authors'
+import { PushBatch } from './pushBatch'
 import { advanceCounter, lockCounter, SequenceAllocator } from './sequence'
 import type { SyncTx } from './syncTx'
 
@@ -52,8 +53,10 @@ export async function applyPush(ctx: ServerContext, device: DeviceAuth, push: Pu
     }
 
     const seqs = new SequenceAllocator(locked)
+    const batch = new PushBatch(tx)
     const w: MutationContext = {
       tx,
+      batch,
       seqs,
       txSeq: locked.seq + 1,
       at: receivedAt,
@@ -62,6 +65,7 @@ export async function applyPush(ctx: ServerContext, device: DeviceAuth, push: Pu
       pokes: new Map(),
     }
     const known = await storedResults(tx, mutations)
+    await batch.preload(mutations.filter((m) => !known.has(m.mutationId) && m.seq > state.lastSeq))
     const results: MutationResult[] = []
     let lastSeq = state.lastSeq
     for (const mutation of mutations) {
@@ -81,7 +85,7 @@ export async function applyPush(ctx: ServerContext, device: DeviceAuth, push: Pu
       } else {
         const outcome = await applyMutation(w, mutation)
         results.push(outcome.result)
-        await tx.insert(mutationLog).values({
+        batch.logMutation({
           mutationId: mutation.mutationId,
           deviceId: device.deviceId,
           epoch: state.epoch,
@@ -103,6 +107,7 @@ export async function applyPush(ctx: ServerContext, device: DeviceAuth, push: Pu
       }
       lastSeq = Math.max(lastSeq, mutation.seq)
     }
+    await batch.flush()
     await advanceCounter(tx, locked, seqs.used)
     if (lastSeq !== state.lastSeq) {
       await tx.update(devices).set({ lastSeq }).where(eq(devices.id, device.deviceId))

@@ -3,8 +3,7 @@ import { conflictValueText, type SyncConflictRow } from '../../domain/sync/confl
 import type { RowValues } from '../../domain/sync/entities'
 import type { ConflictDraft } from '../../domain/sync/merge'
 import type { Scope } from '../../domain/sync/protocol'
-import { appendChange } from './changeLog'
-import { saveRecord } from './records'
+import type { PushBatch } from './pushBatch'
 import type { SequenceAllocator } from './sequence'
 import { serverHlc } from './serverClock'
 import type { SyncTx } from './syncTx'
@@ -17,6 +16,8 @@ export interface ConflictPlace {
 
 export interface WriteContext {
   tx: SyncTx
+  /** Where the rows and change-log entries go until the batch is written. */
+  batch: PushBatch
   seqs: SequenceAllocator
   txSeq: number
   at: Date
@@ -55,8 +56,8 @@ export async function writeConflicts(
     }
     const values = row as unknown as RowValues
     const meta = { '*': { seq, hlc: serverHlc(w.at), device: null, by: null } }
-    await saveRecord(w.tx, 'syncConflict', id, place.scope, { values, meta, deletedAt: null }, seq, null)
-    await appendChange(w.tx, {
+    w.batch.saveRecord('syncConflict', id, place.scope, { values, meta, deletedAt: null }, seq, null)
+    w.batch.appendChange({
       seq,
       txSeq: w.txSeq,
       scope: place.scope,

@@ -73,3 +73,46 @@ export async function planUniqueKeys(
     },
   }
 }
+
+/** Where a push batch keeps the unique keys it works on (pushBatch.ts). */
+export interface UniqueKeyStore {
+  heldKeys(entity: string, rowId: string): Promise<ReadonlyMap<string, string>>
+  holderOf(entity: string, key: string, value: string): Promise<string | null>
+  setKey(entity: string, rowId: string, key: string, value: string | null): void
+}
+
+/** As `planUniqueKeys`, against a push batch's keys in memory (written when the batch ends). */
+export async function planBatchUniqueKeys(
+  store: UniqueKeyStore,
+  entity: string,
+  def: EntityDefinition,
+  rowId: string,
+  values: RowValues,
+  live: boolean,
+): Promise<UniqueKeyPlan> {
+  if (def.uniqueKeys.length === 0) return { duplicates: [], apply: async () => {} }
+  const heldBy = await store.heldKeys(entity, rowId)
+  const changes: { key: string; value: string | null }[] = []
+  const duplicates: Duplicate[] = []
+  for (const key of def.uniqueKeys) {
+    const value = wanted(key, values, live)
+    const current = heldBy.get(key.field) ?? null
+    if (value === current) continue
+    if (value === null) {
+      changes.push({ key: key.field, value: null })
+      continue
+    }
+    const holder = await store.holderOf(entity, key.field, value)
+    if (holder !== null && holder !== rowId) {
+      duplicates.push({ key, value, holderId: holder })
+      // The row gives up its old value even when the new one is taken (as planUniqueKeys does).
+      if (current !== null) changes.push({ key: key.field, value: null })
+    } else changes.push({ key: key.field, value })
+  }
+  return {
+    duplicates,
+    async apply() {
+      for (const c of changes) store.setKey(entity, rowId, c.key, c.value)
+    },
+  }
+}
