@@ -76,7 +76,9 @@ export function recordPushResults(
         const entity = String(row.entity)
         const rowId = String(row.row_id)
         if (!result.current) {
-          neverAccepted.push({ entity, rowId })
+          // Without the server's row, only a row it does not have goes: a refused insert, or a change
+          // of a row it does not know. Any other row stays as it is until a pull brings the server's.
+          if (row.op === 'insert' || result.reason === 'NOT_FOUND') neverAccepted.push({ entity, rowId })
           continue
         }
         const restored = putBack(client, entity, rowId, result.current, at)

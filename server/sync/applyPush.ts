@@ -32,7 +32,7 @@ export async function applyPush(ctx: ServerContext, device: DeviceAuth, push: Pu
   )
   const receivedAt = ctx.now()
 
-  const { response, pokes } = await ctx.db.transaction(async (tx) => {
+  const outcome = await ctx.db.transaction(async (tx) => {
     const locked = await lockCounter(tx)
     const [state] = await tx
       .select({ epoch: devices.epoch, lastSeq: devices.lastSeq })
@@ -52,6 +52,16 @@ export async function applyPush(ctx: ServerContext, device: DeviceAuth, push: Pu
       })
     }
 
+    const known = await storedResults(tx, mutations)
+    // A change the server has never seen under a sequence number this epoch already used: the PC's
+    // store went back in time (restored from a backup) and is numbering again from there. A new
+    // epoch lets it push those changes again; committed alone, answered 409 after the commit.
+    if (mutations.some((m) => m.seq <= state.lastSeq && !known.has(m.mutationId))) {
+      const epoch = state.epoch + 1
+      await tx.update(devices).set({ epoch, lastSeq: 0 }).where(eq(devices.id, device.deviceId))
+      return { rotatedTo: epoch } as const
+    }
+
     const seqs = new SequenceAllocator(locked)
     const batch = new PushBatch(tx)
     const w: MutationContext = {
@@ -64,7 +74,6 @@ export async function applyPush(ctx: ServerContext, device: DeviceAuth, push: Pu
       authors,
       pokes: new Map(),
     }
-    const known = await storedResults(tx, mutations)
     await batch.preload(mutations.filter((m) => !known.has(m.mutationId) && m.seq > state.lastSeq))
     const results: MutationResult[] = []
     let lastSeq = state.lastSeq
@@ -73,15 +82,6 @@ export async function applyPush(ctx: ServerContext, device: DeviceAuth, push: Pu
       if (stored) {
         // Sent before (a lost answer, or a re-push under a new epoch): the same answer, nothing new.
         results.push({ ...stored, seq: mutation.seq })
-      } else if (mutation.seq <= lastSeq) {
-        results.push({
-          seq: mutation.seq,
-          mutationId: mutation.mutationId,
-          status: 'rejected',
-          reason: 'VALIDATION',
-          message: `Device sequence number ${mutation.seq} was already used by another change`,
-          current: null,
-        })
       } else {
         const outcome = await applyMutation(w, mutation)
         results.push(outcome.result)
@@ -115,8 +115,16 @@ export async function applyPush(ctx: ServerContext, device: DeviceAuth, push: Pu
     return { response: { results, deviceLastSeq: lastSeq }, pokes: w.pokes }
   })
 
-  await notifyAll(ctx, pokes)
-  return response
+  if ('rotatedTo' in outcome) {
+    throw new HttpError(
+      409,
+      'EPOCH_MISMATCH',
+      'This PC reused device sequence numbers (restored from a backup): push again under the new epoch',
+      { epoch: outcome.rotatedTo },
+    )
+  }
+  await notifyAll(ctx, outcome.pokes)
+  return outcome.response
 }
 
 /** What the mutation log already says about this batch's mutations, by mutation id. */

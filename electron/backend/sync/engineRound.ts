@@ -82,7 +82,18 @@ export async function runRound(ctx: RoundContext): Promise<RoundResult> {
   const restored = identity.serverGeneration !== null && identity.serverGeneration !== hello.serverGeneration
   const { updateRequired, purges } = carryOutActions(ctx, hello, restored, identity.epoch)
 
-  if (!updateRequired) await pushAll(ctx, hello.deviceLastSeq)
+  if (!updateRequired) {
+    try {
+      await pushAll(ctx, hello.deviceLastSeq)
+    } catch (error) {
+      if (!(error instanceof SyncFailure && error.code === 'EPOCH_MISMATCH')) throw error
+      // The server found this PC numbering changes again from an earlier point (its store was
+      // restored from a backup after hello's check) and gave it a new epoch: renumber, push again.
+      const again = await sayHello(sessionEnded)
+      carryOutActions(ctx, again, false, deviceIdentity(db).epoch)
+      await pushAll(ctx, again.deviceLastSeq)
+    }
+  }
   for (const scope of purges) {
     try {
       purgeScope(db, scope, ctx.derivedIndexes, ctx.now)
@@ -139,6 +150,9 @@ function carryOutActions(
   // rest would start after a gap it refuses; renumbered, they follow on from what it has.
   if (!rotated && (knownEpoch !== hello.epoch || restored))
     renumberOutboxForEpoch(ctx.db, hello.epoch, hello.deviceLastSeq + 1)
+  // A new epoch means this PC's store went back to a backup: numbers it issued after that backup may
+  // sit in its blocks again as unissued, so the blocks go and fresh ones are leased.
+  if (!rotated && knownEpoch !== null && knownEpoch !== hello.epoch) dropNumberBlocks(ctx.db)
   // The server went back in time: cursors may point past its log, so every scope starts again, and
   // blocks leased after its backup are unknown to it now and may be leased again to another PC.
   if (restored) {

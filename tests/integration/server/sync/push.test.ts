@@ -68,17 +68,41 @@ describe('POST /sync/push', () => {
     // A repeat of only the older half also gets its stored answer.
     const half = await f.push(pc, [batch[0]!])
     expect(half.body.results).toEqual([first.body.results[0]])
-    // A different change under a used number is refused and changes nothing.
-    const reused = {
-      ...mutation(pc, clerk, { entity: 'propertyObject', op: 'insert', fields: objectRow() }),
-      seq: batch[0]!.seq,
-    }
-    pc.nextSeq -= 1
-    const refused = await f.push(pc, [reused])
-    expect(refused.body.results).toEqual([
-      expect.objectContaining({ status: 'rejected', reason: 'VALIDATION', current: null }),
+  })
+
+  it('takes a new change under a used sequence number as a PC restored from backup: a new epoch, 409, nothing applied', async () => {
+    const restoredPc = await f.enrolPc()
+    await f.signIn(restoredPc, clerk)
+    const sent = mutation(restoredPc, clerk, { entity: 'propertyObject', op: 'insert', fields: objectRow() })
+    expect((await f.push(restoredPc, [sent])).body.results).toEqual([
+      expect.objectContaining({ status: 'applied' }),
     ])
+    // The PC's disk goes back to before `sent`: its next change gets the same number again.
+    const reused = {
+      ...mutation(restoredPc, clerk, { entity: 'propertyObject', op: 'insert', fields: objectRow() }),
+      seq: sent.seq,
+    }
+    const before = await counts()
+    const refused = await f.push(restoredPc, [reused])
+    expect(refused.status).toBe(409)
+    expect(refused.body).toMatchObject({ error: { code: 'EPOCH_MISMATCH' }, epoch: restoredPc.epoch + 1 })
     expect(await counts()).toEqual(before)
+    const [device] = await f.ctx.db
+      .select({ epoch: devices.epoch, lastSeq: devices.lastSeq })
+      .from(devices)
+      .where(eq(devices.id, restoredPc.deviceId))
+    expect(device).toEqual({ epoch: restoredPc.epoch + 1, lastSeq: 0 })
+
+    // Under the new epoch, numbered from 1: the change it had gets its stored answer, the new one applies.
+    restoredPc.epoch += 1
+    const again = await f.push(restoredPc, [
+      { ...sent, seq: 1 },
+      { ...reused, seq: 2 },
+    ])
+    expect(again.status).toBe(200)
+    expect(again.body.results.map((r) => r.status)).toEqual(['applied', 'applied'])
+    const [log] = await f.ctx.db.select({ n: count() }).from(mutationLog)
+    expect(log?.n).toBe(Number(before.muts) + 1)
   })
 
   it('refuses a gap in device sequence numbers with 409 SEQUENCE_GAP and the number it expects', async () => {

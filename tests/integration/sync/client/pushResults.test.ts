@@ -165,4 +165,25 @@ describe('recordPushResults', () => {
     })
     expect(s.object(put.rowId)).toMatchObject({ name: 'ჩემი' })
   })
+  it('keeps a row the server has when a change of it is refused without the server row, unless the server says it has none', () => {
+    const kept = objectPut(20)
+    const gone = objectPut(21)
+    applyPullPage(s.db, 'property', { changes: [kept, gone], next: 21, hasMore: false })
+    s.write(clerk, [{ op: 'update', entity: 'propertyObject', id: kept.rowId, values: { name: 'ერთი' } }])
+    s.write(clerk, [{ op: 'update', entity: 'propertyObject', id: gone.rowId, values: { name: 'ორი' } }])
+    const [first, second] = s.outbox()
+    const refusal = (m: typeof first, reason: 'VALIDATION' | 'NOT_FOUND') => ({
+      seq: m!.seq,
+      mutationId: m!.mutationId,
+      status: 'rejected' as const,
+      reason,
+      message: 'x',
+      current: null,
+    })
+    recordPushResults(s.db, [refusal(first, 'VALIDATION'), refusal(second, 'NOT_FOUND')], derived)
+    // The refused edit went to sync_rejected; the row it edited is still the server's.
+    expect(s.object(kept.rowId)).toBeDefined()
+    expect(s.object(gone.rowId)).toBeUndefined()
+    expect(rejected()).toHaveLength(2)
+  })
 })

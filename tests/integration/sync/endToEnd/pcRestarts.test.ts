@@ -116,6 +116,52 @@ describe('a PC', () => {
     }
   })
 
+  it('put back from its backup and saving as many changes as it lost before it syncs gets a new epoch at push and loses nothing', async () => {
+    const pc = await s.startPc()
+    const backup = join(pc.dir, 'backup-before-two.db')
+    await pc.backend.db.$client.backup(backup)
+    const lost = [
+      await createObject(pc, { inventoryNumber: 'E2E-REUSE-A' }),
+      await createObject(pc, { inventoryNumber: 'E2E-REUSE-B' }),
+    ]
+    await pc.syncNow()
+    expect(pc.outbox()).toEqual([])
+    const epochBefore = Number(pc.backend.db.$client.prepare('SELECT epoch FROM device_state').pluck().get())
+
+    await pc.stop()
+    await offline(pc)
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${pc.file}${suffix}`, { force: true })
+    copyFileSync(backup, pc.file)
+    // Offline, the restored PC numbers two new changes with the very sequence numbers of the lost two,
+    // so its hello's count matches the server's and only the push can tell.
+    const restored = await startSyncedPc({ serverUrl: pc.network.url, enrolCode: s.code, dir: pc.dir })
+    try {
+      const made = [
+        await createObject(restored, { inventoryNumber: 'E2E-REUSE-C' }),
+        await createObject(restored, { inventoryNumber: 'E2E-REUSE-D' }),
+      ]
+      const reusedSeqs = restored.outbox().map((row) => row.seq)
+      expect(reusedSeqs).toHaveLength(2)
+      await online(pc)
+      await restored.syncNow()
+      // Signed in offline, the clerk's session is this PC's alone; the next sign-in reaches the server.
+      restored.session = await restored.signIn('clerk')
+      await restored.syncNow()
+
+      const epoch = Number(
+        restored.backend.db.$client.prepare('SELECT epoch FROM device_state').pluck().get(),
+      )
+      expect(epoch).toBe(epochBefore + 1)
+      expect(restored.outbox()).toEqual([])
+      expect(await restored.ok<RejectedChange[]>('sync.listRejected', {})).toEqual([])
+      const server = await serverRows(s.server.ctx.db, 'property')
+      for (const id of [...lost, ...made]) expect(server).toContain(`propertyObject/${id}`)
+      expect(localRows(restored, 'property')).toEqual(server)
+    } finally {
+      await restored.stop()
+    }
+  })
+
   it('older than the server accepts says an update is required and keeps its outbox byte for byte', async () => {
     const pc = await s.startPc()
     await offline(pc)
