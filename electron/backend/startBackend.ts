@@ -98,8 +98,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       if (options.demoObjects) seedDemoProperty(db, { objects: options.demoObjects, today: now() })
     }
 
+    let completeOfflineSignIns = async () => {}
     const sync = createSyncEngine({
       db,
+      beforeRound: () => completeOfflineSignIns(),
       derivedIndexes,
       appVersion,
       getSession: () => sessions.latestServerSession(),
@@ -131,10 +133,12 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       },
       signedIn: () => void sync.syncNow().catch(() => undefined),
     }
+    const auth = authService(db, sessions, now, serverAccounts)
+    completeOfflineSignIns = auth.completeOfflineSignIns
     const dispatch = createDispatch(
       contract,
       {
-        auth: authService(db, sessions, now, serverAccounts),
+        auth: auth.handlers,
         system: systemService(db),
         reference: referenceService(db),
         property: propertyService({ db, write, documents, now }),

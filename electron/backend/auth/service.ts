@@ -31,12 +31,24 @@ const offlineCodes = new Set(['NETWORK', 'TIMEOUT', 'UNAVAILABLE', 'BAD_RESPONSE
  * password, so the same user can sign in while offline); when the server cannot be reached, or on a
  * PC that works alone, the local verifier decides, with a lockout after repeated failures.
  */
+export interface AuthService {
+  handlers: Handlers<{ auth: typeof authCalls }>['auth']
+  /**
+   * Users who signed in against this PC's verifier while the server was away get a server session
+   * once it answers, so the PC pulls again without their signing in a second time. Their password
+   * waits in memory only (never on disk) until then, or until they sign out.
+   */
+  completeOfflineSignIns(): Promise<void>
+}
+
 export function authService(
   db: Db,
   sessions: SessionStore,
   now: () => Date,
   server: ServerAccounts | null = null,
-): Handlers<{ auth: typeof authCalls }>['auth'] {
+): AuthService {
+  /** Session key -> the credentials of an offline sign-in the server has not confirmed yet. */
+  const offlineSignIns = new Map<string, { username: string; password: string }>()
   const toSessionUser = (u: LocalUser): SessionUser => ({
     id: u.id,
     username: u.username,
@@ -68,6 +80,15 @@ export function authService(
       if (error.code === 'UPDATE_REQUIRED') throw new DomainError('UPDATE_REQUIRED', error.message)
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong username or password')
     }
+    return adoptServerLogin(answer, password, sessionKey)
+  }
+
+  /** The server's sign-in answer: the user's verifier and roles kept here, the session bound. */
+  const adoptServerLogin = async (
+    answer: Awaited<ReturnType<ServerAccounts['login']>>,
+    password: string,
+    sessionKey: string,
+  ) => {
     const user: LocalUser = {
       id: answer.user.id,
       username: answer.user.username,
@@ -81,12 +102,41 @@ export function authService(
     }
     saveServerUser(db, user, now().toISOString())
     bind(sessionKey, user, answer.sessionToken)
-    server.signedIn()
+    server?.signedIn()
     return toSessionUser(user)
   }
 
-  return {
+  const completeOfflineSignIns = async () => {
+    if (!server?.isEnrolled()) return
+    for (const [sessionKey, { username, password }] of [...offlineSignIns]) {
+      const principal = sessions.principalOf(sessionKey)
+      if (!principal) {
+        offlineSignIns.delete(sessionKey)
+        continue
+      }
+      let answer: Awaited<ReturnType<ServerAccounts['login']>>
+      try {
+        answer = await server.login(username, password)
+      } catch (error) {
+        // Still away: next time. Refused (the password changed on the server, the account was
+        // deactivated): the session stays this PC's alone until the user signs in again.
+        if (error instanceof SyncFailure && offlineCodes.has(error.code)) return
+        offlineSignIns.delete(sessionKey)
+        continue
+      }
+      offlineSignIns.delete(sessionKey)
+      // Signed out (or in as someone else) while the answer was on its way: that server session ends.
+      if (sessions.principalOf(sessionKey)?.userId !== answer.user.id) {
+        await server.logout(answer.sessionToken).catch(() => undefined)
+        continue
+      }
+      await adoptServerLogin(answer, password, sessionKey)
+    }
+  }
+
+  const handlers: AuthService['handlers'] = {
     async signIn({ username, password }, { sessionKey }) {
+      offlineSignIns.delete(sessionKey)
       const online = await signInOnline(username, password, sessionKey)
       if (online) return online
       const user = findUserByUsername(db, username)
@@ -108,10 +158,12 @@ export function authService(
       }
       recordSuccessfulSignIn(db, user.id)
       bind(sessionKey, user)
+      if (server?.isEnrolled()) offlineSignIns.set(sessionKey, { username, password })
       return toSessionUser(user)
     },
 
     async signOut(_input, { sessionKey }) {
+      offlineSignIns.delete(sessionKey)
       const serverSession = sessions.principalOf(sessionKey)?.serverSession
       sessions.end(sessionKey)
       // The server forgets the session too; offline, it expires there by itself.
@@ -153,4 +205,5 @@ export function authService(
       return toSessionUser(updated)
     },
   }
+  return { handlers, completeOfflineSignIns }
 }

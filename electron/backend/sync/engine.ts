@@ -39,6 +39,8 @@ export interface SyncEngineOptions {
   pokes?: boolean
   /** Rows per snapshot page (tests use small pages to interrupt a bootstrap). */
   snapshotPageSize?: number
+  /** Before each round (sign-ins made offline get their server session here); failures are ignored. */
+  beforeRound?: () => Promise<void>
   /** The HTTP client to use (the backend shares one with sign-in and the admin screens). */
   http?: SyncHttpClient
 }
@@ -99,6 +101,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function round(): Promise<void> {
     let nextDelay = intervalMs
     try {
+      await options.beforeRound?.().catch(() => undefined)
       const result = await runRound({
         db,
         http,

@@ -144,9 +144,6 @@ describe('a PC', () => {
       expect(reusedSeqs).toHaveLength(2)
       await online(pc)
       await restored.syncNow()
-      // Signed in offline, the clerk's session is this PC's alone; the next sign-in reaches the server.
-      restored.session = await restored.signIn('clerk')
-      await restored.syncNow()
 
       const epoch = Number(
         restored.backend.db.$client.prepare('SELECT epoch FROM device_state').pluck().get(),
@@ -159,6 +156,29 @@ describe('a PC', () => {
       expect(localRows(restored, 'property')).toEqual(server)
     } finally {
       await restored.stop()
+    }
+  })
+
+  it('signed in while the server was away gets a server session once it answers, and pulls without a second sign-in', async () => {
+    const pc = await s.startPc()
+    const other = await s.startPc()
+    await pc.stop()
+    await offline(pc)
+    const again = await startSyncedPc({ serverUrl: pc.network.url, enrolCode: s.code, dir: pc.dir })
+    try {
+      expect(again.session).not.toBe('')
+      const made = await createObject(other, { inventoryNumber: 'E2E-OFFLINE-SIGNIN' })
+      await other.syncNow()
+      await again.syncNow()
+      expect(localRows(again, 'property')).not.toContain(`propertyObject/${made}`)
+
+      await online(pc)
+      await again.syncNow()
+      expect(localRows(again, 'property')).toContain(`propertyObject/${made}`)
+      expect(localRows(again, 'property')).toEqual(await serverRows(s.server.ctx.db, 'property'))
+    } finally {
+      await again.stop()
+      await other.stop()
     }
   })
 
