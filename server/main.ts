@@ -33,12 +33,7 @@ async function main(): Promise<void> {
   if (server.demoCode)
     console.log(`Demo enrolment code: ${server.demoCode} (also in ${dataDir}/demo-enrolment-code)`)
   else if (options.demo) console.log('--demo: the database already has users, so no demo data was added')
-  // Printed last: a launcher waiting for this line may use everything above it.
-  const where = options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`
-  console.log(
-    `Rustavi server listening on ${server.url} (database: ${where}, generation ${server.generation})`,
-  )
-
+  // Signal handlers first: a launcher that sees the line below may stop the server at once.
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
@@ -58,6 +53,12 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  // Printed last: a launcher waiting for this line may use everything above it.
+  const where = options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`
+  console.log(
+    `Rustavi server listening on ${server.url} (database: ${where}, generation ${server.generation})`,
+  )
 }
 
 main().catch((error: unknown) => {

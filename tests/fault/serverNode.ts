@@ -42,6 +42,8 @@ function template(demoObjects: number): Promise<string> {
         throw new Error(`The template server did not stop cleanly (${code}):\n${server.output()}`)
       return dir
     })()
+    // A failed template fails its own run only: the next run makes a new one.
+    made.catch(() => templates.delete(demoObjects))
     templates.set(demoObjects, made)
   }
   return made
