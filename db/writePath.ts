@@ -29,6 +29,8 @@ export type Change =
       subjectId?: string
     }
   | { op: 'delete'; entity: EntityName; id: string; expectedVersion?: number; subjectId?: string }
+  /** Brings a deleted row back with the values it had (a head's decision on a deletion conflict). */
+  | { op: 'restore'; entity: EntityName; id: string; subjectId?: string }
 
 export interface Written {
   entity: EntityName
@@ -170,10 +172,13 @@ function applyOne(s: TableStatements, change: Change, actor: Actor, atIso: strin
   }
 
   const current = s.select.get(change.id) as Values | undefined
-  if (!current || current.deletedAt !== null) {
-    throw new DomainError('NOT_FOUND', `${change.entity} ${change.id} does not exist`)
-  }
-  if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {
+  const exists = current !== undefined && (change.op === 'restore' || current.deletedAt === null)
+  if (!exists) throw new DomainError('NOT_FOUND', `${change.entity} ${change.id} does not exist`)
+  if (
+    'expectedVersion' in change &&
+    change.expectedVersion !== undefined &&
+    change.expectedVersion !== current.version
+  ) {
     throw new DomainError('STALE_VERSION', `${change.entity} ${change.id} was saved meanwhile`)
   }
   const fieldVersions = JSON.parse(String(current.fieldVersions)) as Record<string, number>
@@ -183,7 +188,14 @@ function applyOne(s: TableStatements, change: Change, actor: Actor, atIso: strin
   const baseVersions: Record<string, number | null> = {}
   const history: Applied['history'] = []
 
-  if (change.op === 'delete') {
+  if (change.op === 'restore') {
+    // Already live (restored meanwhile, or by a pull): nothing to do.
+    if (current.deletedAt === null) return null
+    changed.deletedAt = null
+    // Based on the deletion this PC knows: a later deletion on the server is another decision.
+    baseVersions.deletedAt = fieldVersions.deletedAt ?? null
+    history.push({ field: 'deletedAt', from: current.deletedAt, to: null })
+  } else if (change.op === 'delete') {
     changed.deletedAt = atIso
     // A delete is based on everything the PC had seen of the row: its newest field version.
     const seen = Object.values(fieldVersions)
@@ -207,7 +219,8 @@ function applyOne(s: TableStatements, change: Change, actor: Actor, atIso: strin
     updatedBy: actor.userId,
   }
   s.update.run([...s.keys.filter((k) => k !== 'id').map((k) => toSql(row[k])), change.id])
-  return { id: change.id, fields: changed, baseVersions, history }
+  // A restore's outbox row names no fields: the server brings back the values it kept.
+  return { id: change.id, fields: change.op === 'restore' ? {} : changed, baseVersions, history }
 }
 
 /** The change's values restricted to the table's own clerk-editable columns. */

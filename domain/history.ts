@@ -1,5 +1,10 @@
 import { z } from 'zod'
 
+/** What a change did to a record; `restore` brings a deleted record back (a head's conflict decision). */
+export const recordOps = ['insert', 'update', 'delete', 'restore'] as const
+export const RecordOp = z.enum(recordOps)
+export type RecordOp = z.infer<typeof RecordOp>
+
 /** One field of one change: what it was and what it became. */
 export const FieldChange = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() }).strict()
 
@@ -11,7 +16,7 @@ export const HistoryEntry = z
     userName: z.string(),
     entity: z.string(),
     rowId: z.string(),
-    op: z.enum(['insert', 'update', 'delete']),
+    op: RecordOp,
     changes: z.array(FieldChange),
   })
   .strict()

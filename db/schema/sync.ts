@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { recordOps } from '../../domain/history'
 
 export * from './syncConflict'
 
@@ -45,7 +46,7 @@ export const outbox = sqliteTable(
     mutationId: text('mutation_id').notNull().unique(),
     entity: text('entity').notNull(),
     rowId: text('row_id').notNull(),
-    op: text('op', { enum: ['insert', 'update', 'delete'] }).notNull(),
+    op: text('op', { enum: recordOps }).notNull(),
     /** JSON: field -> new value. */
     fields: text('fields').notNull(),
     /** JSON: field -> the version the clerk's change was based on (null for a new field). */
@@ -74,7 +75,7 @@ export const syncRejected = sqliteTable(
     mutationId: text('mutation_id').notNull().unique(),
     entity: text('entity').notNull(),
     rowId: text('row_id').notNull(),
-    op: text('op', { enum: ['insert', 'update', 'delete'] }).notNull(),
+    op: text('op', { enum: recordOps }).notNull(),
     fields: text('fields').notNull(),
     baseVersions: text('base_versions').notNull(),
     hlc: text('hlc').notNull(),
@@ -119,7 +120,7 @@ export const recordHistory = sqliteTable(
     rowId: text('row_id').notNull(),
     /** The record the history screen shows this change under (an object for its leases, say). */
     subjectId: text('subject_id').notNull(),
-    op: text('op', { enum: ['insert', 'update', 'delete'] }).notNull(),
+    op: text('op', { enum: recordOps }).notNull(),
     /** JSON: [{ field, from, to }]. */
     changes: text('changes').notNull(),
     userId: text('user_id').notNull(),

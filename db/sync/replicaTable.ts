@@ -57,6 +57,12 @@ export function replicaTable(client: Database.Database, entity: string): Replica
   return t
 }
 
+/** Whether this PC holds the row only as a tombstone (null when it does not hold the row at all). */
+export function isTombstone(client: Database.Database, entity: string, id: string): boolean | null {
+  const row = replicaTable(client, entity)?.select.get(id) as { deletedAt: string | null } | undefined
+  return row ? row.deletedAt !== null : null
+}
+
 /** Every replicated entity whose rows belong to `scope` (conflicts are filtered by their column). */
 export function entitiesOfScope(scope: string): EntityName[] {
   return (Object.keys(replicatedTables) as EntityName[]).filter((entity) => {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { publicAccess, signedIn } from '../auth/access'
 import { Department, Role } from '../auth/roles'
 import { defineCalls } from '../contract'
+import { RecordOp } from '../history'
 import { Scope } from './protocol'
 
 // The app's calls about sync: its status for the header, the "needs attention" list of changes the
@@ -37,7 +38,7 @@ export const RejectedChange = z
     id: z.string(),
     entity: z.string(),
     rowId: z.string(),
-    op: z.enum(['insert', 'update', 'delete']),
+    op: RecordOp,
     /** What the clerk saved. */
     fields: z.record(z.string(), FieldValue),
     /** The server's reason code (`RejectReason` of the protocol) and its message. */

@@ -1,3 +1,4 @@
+import type { RecordOp } from '../history'
 import { compareHlc, decodeHlc, encodeHlc } from '../time/hlc'
 import type { ConflictKind } from './contract'
 import type { RowValues } from './entities'
@@ -33,7 +34,7 @@ export interface ServerRecord {
 }
 
 export interface IncomingMutation {
-  op: 'insert' | 'update' | 'delete'
+  op: RecordOp
   fields: RowValues
   /** Field (or `deletedAt` for a delete) -> the version the clerk's value was based on. */
   baseVersions: Record<string, number | null>
@@ -155,6 +156,42 @@ export function mergeMutation(
   const values: RowValues = { ...current.values }
   const meta: FieldMetaMap = { ...current.meta }
   const conflicts: ConflictDraft[] = []
+
+  if (mutation.op === 'restore') {
+    // A live row: nothing to bring back (the change still comes back to the PC that sent it).
+    if (current.deletedAt === null) {
+      return { outcome: 'merged', record: current, change: { op: 'patch', fields: [] }, conflicts }
+    }
+    const deletion = metaOf(current, 'deletedAt')
+    const base = mutation.baseVersions.deletedAt
+    const seen =
+      (base !== null && base !== undefined && base >= changedAt(deletion)) ||
+      deletion.device === mutation.device
+    if (!seen) {
+      // Deleted again after the deletion the head decided on: that newer deletion stands, and waits
+      // for a person like any other decision.
+      meta.deletedAt = restamp(deletion, seq)
+      conflicts.push({
+        kind: 'editAfterDelete',
+        field: null,
+        current: theirs(current.deletedAt, deletion),
+        other: mine(null),
+      })
+      return {
+        outcome: 'merged',
+        record: { values, meta, deletedAt: current.deletedAt },
+        change: { op: 'delete', fields: [] },
+        conflicts,
+      }
+    }
+    meta.deletedAt = stamp
+    return {
+      outcome: 'merged',
+      record: { values, meta, deletedAt: null },
+      change: { op: 'put', fields: Object.keys(values) },
+      conflicts,
+    }
+  }
 
   if (mutation.op === 'delete') {
     if (current.deletedAt !== null) {

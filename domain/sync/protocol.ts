@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Department, Role } from '../auth/roles'
+import { RecordOp } from '../history'
 
 // The wire protocol between a PC and the central server (DESIGN.md section 5). Both sides import
 // these schemas: the server validates every request body with them, the PC every response.
@@ -158,12 +159,13 @@ export const Mutation = z
     mutationId: Uuid,
     entity: EntityName,
     rowId: Uuid,
-    op: z.enum(['insert', 'update', 'delete']),
+    op: RecordOp,
     fields: z.record(FieldName, FieldValue),
     /**
      * Field -> the server version the clerk's value was based on (null: the field was new to the PC).
      * A delete names `deletedAt` -> the newest version of any of the row's fields the PC had: a field
      * changed after that by another PC is a change the clerk never saw (a deleteAfterEdit conflict).
+     * A restore (no fields) names `deletedAt` -> the version of the deletion it undoes.
      */
     baseVersions: z.record(z.union([FieldName, z.literal('deletedAt')]), Seq.nullable()),
     hlc: HlcText,

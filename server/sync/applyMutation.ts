@@ -10,7 +10,14 @@ import {
   scopeOfRow,
   someFieldsSchema,
 } from '../../domain/sync/entities'
-import { type ConflictDraft, clampHlc, hlcTime, mergeMutation, sideOfWriter } from '../../domain/sync/merge'
+import {
+  type ConflictDraft,
+  clampHlc,
+  fieldVersionsOf,
+  hlcTime,
+  mergeMutation,
+  sideOfWriter,
+} from '../../domain/sync/merge'
 import type { Mutation, MutationResult, RejectReason, Scope } from '../../domain/sync/protocol'
 import { readableScopes, writableScopes } from '../auth/scopes'
 import type { DeviceAuth } from '../context'
@@ -92,7 +99,10 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
   }
   let fields: RowValues = {}
   let baseVersions = mutation.baseVersions
-  if (mutation.op !== 'delete') {
+  if (mutation.op === 'restore' && Object.keys(mutation.fields).length > 0) {
+    return reject('VALIDATION', 'A restore carries no fields')
+  }
+  if (mutation.op === 'insert' || mutation.op === 'update') {
     const schema = schemaOf(entity, mutation.op === 'insert')
     const parsed = schema.safeParse(mutation.fields)
     if (!parsed.success) return reject('VALIDATION', issuesText(parsed.error))
@@ -124,11 +134,15 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
     }
   }
 
+  // A restored row needs its parents alive again; a changed parent field, the new parent.
+  const restoring = mutation.op === 'restore' && existing?.deletedAt !== null
   for (const [field, parentEntity] of Object.entries(def.parents)) {
-    if (!(field in fields) || fields[field] === existing?.values[field]) continue
-    const parent = await w.batch.record(parentEntity, String(fields[field]))
+    const parentId = restoring ? existing?.values[field] : fields[field]
+    if (parentId === undefined || parentId === null) continue
+    if (!restoring && parentId === existing?.values[field]) continue
+    const parent = await w.batch.record(parentEntity, String(parentId))
     if (!parent || parent.deletedAt !== null) {
-      return reject('REFERENCE', `${field}: no live ${parentEntity} ${String(fields[field])}`)
+      return reject('REFERENCE', `${field}: no live ${parentEntity} ${String(parentId)}`)
     }
   }
 
@@ -187,7 +201,7 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
     values:
       op === 'put' ? state.values : Object.fromEntries(touched.map((f) => [f, state.values[f] ?? null])),
     deletedAt: state.deletedAt,
-    fieldVersions: op === 'put' ? { '*': seq } : null,
+    fieldVersions: op === 'put' ? fieldVersionsOf(state.meta) : null,
     originDevice: w.device.deviceId,
     originMutation: mutation.mutationId,
     userId: mutation.userId,

@@ -3,6 +3,7 @@ import { newId } from '../../../db/ids'
 import { type ConflictRow, findConflict, listConflicts, openConflictCount } from '../../../db/sync/conflicts'
 import { deviceIdentity } from '../../../db/sync/deviceIdentity'
 import { findOpenRejection, openRejections, resolveRejection } from '../../../db/sync/needsAttention'
+import { isTombstone } from '../../../db/sync/replicaTable'
 import { receivedSeq } from '../../../db/sync/scopeState'
 import type { Change, WritePath } from '../../../db/writePath'
 import type { Principal } from '../../../domain/auth/access'
@@ -121,6 +122,11 @@ export function syncService(deps: SyncServiceDeps): Handlers<{ sync: typeof sync
           throw new DomainError('VALIDATION', 'The value is not valid for this field', {
             merged: Object.values(fieldErrorsOf(parsed.error))[0] ?? 'validation.invalidFormat',
           })
+        }
+        // The value lived in a record that is deleted now (an edit of a deleted record, or a
+        // deletion that lost an edit): keeping it brings the record back first.
+        if (isTombstone(db.$client, conflict.entity, conflict.rowId)) {
+          changes.push({ op: 'restore', entity: conflict.entity, id: conflict.rowId })
         }
         changes.push({ op: 'update', entity: conflict.entity, id: conflict.rowId, values: parsed.data })
       }

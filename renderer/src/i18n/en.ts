@@ -375,6 +375,7 @@ export const en: Translation = {
       insert: 'Added',
       update: 'Changed',
       delete: 'Deleted',
+      restore: 'Restored',
     },
     entity: {
       propertyObject: 'Object',
@@ -541,6 +542,8 @@ export const en: Translation = {
       confirmCurrent:
         'The record keeps the current value: {{value}}. The decision is recorded under your name.',
       confirmOther: 'The record gets the other value: {{value}}. The decision is recorded under your name.',
+      confirmRestore:
+        'The deleted record is restored and gets the other value: {{value}}. The decision is recorded under your name.',
       decide: 'Confirm',
       resolvedBy: 'Resolved by {{who}}, {{when}}',
       headOnly: 'The head of service resolves conflicts.',

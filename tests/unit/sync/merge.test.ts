@@ -298,6 +298,60 @@ describe('field-level merge', () => {
   })
 })
 
+describe('restoring a deleted row', () => {
+  const deletedBy = (device: string, seq: number): ServerRecord => ({
+    values: { name: 'a', note: 'n', amount: 1 },
+    meta: {
+      '*': { seq: 1, hlc: hlcOf(T0, 0, 'pcA'), device: 'pcA', by: 'A' },
+      deletedAt: { seq, hlc: hlcOf(T0 + 10, 0, device), device, by: device },
+    },
+    deletedAt: new Date(T0 + 10).toISOString(),
+  })
+  const restore = (device: string, base: number | null): IncomingMutation => ({
+    op: 'restore',
+    fields: {},
+    baseVersions: { deletedAt: base },
+    hlc: hlcOf(T0 + 20, 0, device),
+    device,
+    userName: device,
+  })
+
+  it('brings back a row whose deletion the restoring PC had seen, with every value it kept, as a whole-row put', () => {
+    const result = mergeMutation(deletedBy('pcB', 5), restore('pcA', 5), rules, 9)
+    expect(result).toMatchObject({
+      outcome: 'merged',
+      record: { values: { name: 'a', note: 'n', amount: 1 }, deletedAt: null },
+      change: { op: 'put' },
+      conflicts: [],
+    })
+    if (result.outcome !== 'merged') throw new Error('expected a merge')
+    expect(result.record.meta.deletedAt).toMatchObject({ seq: 9, device: 'pcA' })
+  })
+
+  it("brings back a row its own PC deleted before, even with the deletion's version unknown to it", () => {
+    expect(mergeMutation(deletedBy('pcA', 5), restore('pcA', null), rules, 9)).toMatchObject({
+      outcome: 'merged',
+      record: { deletedAt: null },
+    })
+  })
+
+  it('leaves a row deleted again after the deletion the head decided on, and records the newer deletion as a conflict', () => {
+    const result = mergeMutation(deletedBy('pcC', 7), restore('pcA', 5), rules, 9)
+    expect(result).toMatchObject({
+      outcome: 'merged',
+      record: { deletedAt: new Date(T0 + 10).toISOString() },
+      change: { op: 'delete' },
+      conflicts: [{ kind: 'editAfterDelete', field: null }],
+    })
+  })
+
+  it('changes nothing on a live row', () => {
+    const live: ServerRecord = { ...deletedBy('pcB', 5), deletedAt: null }
+    const result = mergeMutation(live, restore('pcA', 5), rules, 9)
+    expect(result).toMatchObject({ outcome: 'merged', record: live, change: { op: 'patch', fields: [] } })
+  })
+})
+
 describe('HLC clamping', () => {
   it('keeps an HLC inside [received - 180 days, received + 5 min] and moves one outside to the edge', () => {
     fc.assert(

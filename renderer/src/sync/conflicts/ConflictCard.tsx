@@ -28,6 +28,8 @@ export function ConflictCard({ conflict, wording, canResolve }: Props) {
   const [merging, setMerging] = useState(false)
   const resolve = useResolveConflict()
   const field = conflict.field
+  // Keeping the other value of a deletion conflict brings the deleted record back.
+  const restores = conflict.kind === 'editAfterDelete' || conflict.kind === 'deleteAfterEdit'
   const shown = (value: Conflict['current']['value']) => wording.value(field ?? '', value)
   const resolved = () => replace({ name: 'conflicts' }, 'sync.conflicts.resolvedNotice')
   const closeAsk = () => {
@@ -109,7 +111,9 @@ export function ConflictCard({ conflict, wording, canResolve }: Props) {
         title={t('sync.conflicts.confirmTitle')}
         message={
           asking === 'other'
-            ? t('sync.conflicts.confirmOther', { value: shown(conflict.other.value) })
+            ? t(restores ? 'sync.conflicts.confirmRestore' : 'sync.conflicts.confirmOther', {
+                value: shown(conflict.other.value),
+              })
             : t('sync.conflicts.confirmCurrent', { value: shown(conflict.current.value) })
         }
         confirmLabel={t('sync.conflicts.decide')}

@@ -4,6 +4,7 @@ import type { SyncConflictRow } from '../../../../domain/sync/conflictRow'
 import type { MutationResult, PullResponse } from '../../../../domain/sync/protocol'
 import { record } from '../../../../server/db/schema'
 import {
+  leaseRow,
   mutation,
   objectRow,
   type SyncFixture,
@@ -207,6 +208,64 @@ describe('field-level merge through POST /sync/push', () => {
       field: 'name',
       otherValue: JSON.stringify('ახალი'),
     })
+  })
+
+  it('restores a deleted object as a whole-row change, refuses a restore with fields, and a lease whose object is gone', async () => {
+    const { id, version } = await newObject({ name: 'აღსადგენი' })
+    const lease = mutation(pcA, nino, { entity: 'propertyLease', op: 'insert', fields: leaseRow(id) })
+    const leaseResult = (await f.push(pcA, [lease])).body.results[0]
+    expect(leaseResult?.status).toBe('applied')
+    const removeObject = mutation(pcA, nino, {
+      entity: 'propertyObject',
+      rowId: id,
+      op: 'delete',
+      base: { deletedAt: version },
+    })
+    const removeLease = mutation(pcA, nino, {
+      entity: 'propertyLease',
+      rowId: lease.rowId,
+      op: 'delete',
+      base: { deletedAt: leaseResult?.status === 'applied' ? leaseResult.changeSeq : null },
+    })
+    const removed = (await f.push(pcA, [removeObject, removeLease])).body.results
+    const deletedAt = removed[0]?.status === 'applied' ? removed[0].changeSeq : null
+
+    // The lease cannot come back while its object is deleted; a restore carries no fields.
+    const leaseBack = mutation(pcB, giorgi, {
+      entity: 'propertyLease',
+      rowId: lease.rowId,
+      op: 'restore',
+      base: { deletedAt: removed[1]?.status === 'applied' ? removed[1].changeSeq : null },
+    })
+    const withFields = mutation(pcB, giorgi, {
+      entity: 'propertyObject',
+      rowId: id,
+      op: 'restore',
+      fields: { name: 'x' },
+      base: { deletedAt },
+    })
+    const refused = (await f.push(pcB, [leaseBack, withFields])).body.results
+    expect(refused.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+      'REFERENCE',
+      'VALIDATION',
+    ])
+
+    const objectBack = mutation(pcB, giorgi, {
+      entity: 'propertyObject',
+      rowId: id,
+      op: 'restore',
+      base: { deletedAt },
+    })
+    const [restored] = (await f.push(pcB, [objectBack])).body.results
+    expect(restored?.status).toBe('applied')
+    expect(await serverValues(id)).toMatchObject({ deletedAt: null, values: { name: 'აღსადგენი' } })
+    const pull = await f.request<PullResponse>('GET', `/v1/sync/pull?scope=property&after=${deletedAt}`, {
+      pc: pcA,
+      session,
+    })
+    const entry = pull.body.changes.find((c) => c.originMutation === objectBack.mutationId)
+    expect(entry).toMatchObject({ op: 'put', deletedAt: null, values: { name: 'აღსადგენი' } })
+    expect(entry?.fieldVersions).toMatchObject({ deletedAt: entry?.seq })
   })
 
   it('applies a delete made without seeing a later edit, keeping the lost edit in a deleteAfterEdit conflict', async () => {

@@ -220,7 +220,7 @@ describe('two PCs of one department', () => {
     }
   })
 
-  it('an edit of an object the other PC deleted meanwhile stays deleted and waits as editAfterDelete', async () => {
+  it('an edit of an object the other PC deleted meanwhile stays deleted and waits as editAfterDelete; keeping the edit restores it', async () => {
     const id = await createObject(a, { inventoryNumber: 'E2E-EAD' })
     await a.syncNow()
     await b.syncNow()
@@ -243,6 +243,26 @@ describe('two PCs of one department', () => {
         }),
       ])
     }
+
+    // The head on A (where the object was deleted) keeps the edit: the object comes back with it.
+    const conflict = (await conflictsOf(a, headOnA)).find((c) => c.rowId === id)!
+    await a.ok('sync.resolveConflict', { id: conflict.id, keep: 'other' }, headOnA)
+    await a.syncNow()
+    await b.syncNow()
+    await a.syncNow()
+    for (const [pc, head] of [
+      [a, headOnA],
+      [b, headOnB],
+    ] as const) {
+      expect(await get(pc, id)).toMatchObject({ name: 'გვიანი', inventoryNumber: 'E2E-EAD' })
+      expect(pc.outbox()).toEqual([])
+      expect((await conflictsOf(pc, head)).filter((c) => c.rowId === id)).toEqual([])
+      const found = await pc.ok<PropertyListPage>('property.list', { search: 'E2E-EAD' })
+      expect(found.rows.map((r) => r.id)).toEqual([id])
+    }
+    expect(await serverValues(s.server.ctx.db, id)).toMatchObject({ name: 'გვიანი' })
+    const history = await a.ok<HistoryEntry[]>('property.history', { id })
+    expect(history.map((h) => h.op)).toEqual(expect.arrayContaining(['delete', 'restore']))
   })
 
   it('a delete of an object the other PC edited meanwhile is applied, the lost edit kept as deleteAfterEdit', async () => {
