@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import type { DeviceAuth, ServerContext } from '../context'
+import { forbidden } from '../http/httpError'
 import { authenticateDevice, authenticateSignedIn, type SignedIn } from './requestAuth'
 
 // Route `onRequest` hooks: they authenticate before the body is read, so a caller without
@@ -14,10 +15,20 @@ export function requireDevice(ctx: ServerContext) {
   }
 }
 
-/** `check` may refuse a signed-in user (an HttpError), e.g. one who is not an IT admin. */
-export function requireSignedIn(ctx: ServerContext, check?: (signedIn: SignedIn) => void) {
+/**
+ * `check` may refuse a signed-in user (an HttpError), e.g. one who is not an IT admin. A user still
+ * on a temporary password is refused (403) everywhere but the routes that say `passwordChange`.
+ */
+export function requireSignedIn(
+  ctx: ServerContext,
+  check?: (signedIn: SignedIn) => void,
+  options: { passwordChange?: boolean } = {},
+) {
   return async (request: FastifyRequest) => {
     const signedIn = await authenticateSignedIn(ctx, request)
+    if (signedIn.mustChangePassword && !options.passwordChange) {
+      throw forbidden('The temporary password must be changed first')
+    }
     check?.(signedIn)
     signedInOf.set(request, signedIn)
     deviceOf.set(request, signedIn.device)

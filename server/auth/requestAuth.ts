@@ -31,6 +31,8 @@ export interface SignedIn {
   device: DeviceAuth
   sessionId: string
   user: UserAuth
+  /** A temporary password (set by IT) still in use: only changing it or signing out is allowed. */
+  mustChangePassword: boolean
 }
 
 /**
@@ -43,7 +45,12 @@ export async function authenticateSignedIn(ctx: ServerContext, request: FastifyR
   if (typeof token !== 'string' || !TOKEN.test(token)) throw unauthenticated('A user session is required')
   const now = ctx.now()
   const [row] = await ctx.db
-    .select({ sessionId: sessions.id, lastUsedAt: sessions.lastUsedAt, ...userColumns })
+    .select({
+      sessionId: sessions.id,
+      lastUsedAt: sessions.lastUsedAt,
+      mustChangePassword: users.mustChangePassword,
+      ...userColumns,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -62,7 +69,7 @@ export async function authenticateSignedIn(ctx: ServerContext, request: FastifyR
   }
   const user = toUserAuth(row)
   if (!user) throw unauthenticated('The account cannot sign in')
-  return { device, sessionId: row.sessionId, user }
+  return { device, sessionId: row.sessionId, user, mustChangePassword: row.mustChangePassword }
 }
 
 /** The signed-in user of a request (see authenticateSignedIn). */

@@ -58,7 +58,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = asyn
 
   app.post(
     '/auth/logout',
-    { onRequest: requireSignedIn(ctx), schema: { body: EmptyBody } },
+    { onRequest: requireSignedIn(ctx, undefined, { passwordChange: true }), schema: { body: EmptyBody } },
     async (request, reply) => {
       const { sessionId } = signedInOfRequest(request)
       await ctx.db.update(sessions).set({ revokedAt: ctx.now() }).where(eq(sessions.id, sessionId))
@@ -69,7 +69,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = asyn
   app.post(
     '/auth/password',
     {
-      onRequest: requireSignedIn(ctx),
+      onRequest: requireSignedIn(ctx, undefined, { passwordChange: true }),
       schema: { body: ChangePasswordRequest, response: { 200: ServerUser } },
     },
     async (request) => {

@@ -30,10 +30,10 @@ export const helloRoute: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (
     async (request) => {
       const device = deviceOfRequest(request)
       // The session is optional: a PC says hello before anyone signs in.
-      const user: UserAuth | null =
-        request.headers[headerNames.session] === undefined
-          ? null
-          : (await authenticateSignedIn(ctx, request)).user
+      const signedIn =
+        request.headers[headerNames.session] === undefined ? null : await authenticateSignedIn(ctx, request)
+      // A user still on a temporary password reads nothing until it is changed.
+      const user: UserAuth | null = signedIn && !signedIn.mustChangePassword ? signedIn.user : null
       const body = request.body
       const now = ctx.now()
       const appVersion = String(request.headers[headerNames.app] ?? '')

@@ -4,7 +4,7 @@ import { demoUsers } from '../../../../domain/auth/demoUsers'
 import { AdminDevice, AdminUser, EnrolmentCode } from '../../../../domain/sync/contract'
 import { loadUserAccess } from '../../../../server/auth/requestAuth'
 import { readableScopes, writableScopes } from '../../../../server/auth/scopes'
-import { call, enrol, errorCode, signIn } from './client'
+import { call, enrol, errorCode, signIn, signInAdmin } from './client'
 import { demoPasswords, type PlatformFixture, startPlatform } from './fixture'
 
 let platform: PlatformFixture
@@ -15,7 +15,7 @@ beforeAll(async () => {
   const pc = await enrol(platform.url, platform.demoCode, 'IT PC')
   admin = {
     deviceToken: pc.deviceToken,
-    session: await signIn(platform.url, pc.deviceToken, 'admin', demoPasswords.admin),
+    session: await signInAdmin(platform.url, pc.deviceToken, demoPasswords.admin),
   }
   clerk = {
     deviceToken: pc.deviceToken,

@@ -81,3 +81,27 @@ export async function signIn(
   if (reply.status !== 200) throw new Error(`login: ${reply.status} ${JSON.stringify(reply.body)}`)
   return (reply.body as { sessionToken: string }).sessionToken
 }
+
+/** What the tests' IT administrator chose in place of the demo's temporary password. */
+export const chosenAdminPassword = 'Chosen-By-IT-7'
+
+/**
+ * Signs the demo IT administrator in, changing the temporary password first if the server still has
+ * it (until then the server refuses the admin routes), as the app makes a person do.
+ */
+export async function signInAdmin(baseUrl: string, deviceToken: string, temporary: string): Promise<string> {
+  const chosen = await call(baseUrl, 'POST', '/v1/auth/login', {
+    deviceToken,
+    body: { username: 'admin', password: chosenAdminPassword },
+  })
+  if (chosen.status === 200) return (chosen.body as { sessionToken: string }).sessionToken
+  const session = await signIn(baseUrl, deviceToken, 'admin', temporary)
+  const changed = await call(baseUrl, 'POST', '/v1/auth/password', {
+    deviceToken,
+    session,
+    body: { currentPassword: temporary, newPassword: chosenAdminPassword },
+  })
+  if (changed.status !== 200)
+    throw new Error(`password change: ${changed.status} ${JSON.stringify(changed.body)}`)
+  return session
+}

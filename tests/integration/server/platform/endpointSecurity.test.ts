@@ -10,7 +10,7 @@ import {
   sessions,
   users,
 } from '../../../../server/db/schema'
-import { call, enrol, errorCode, signIn } from './client'
+import { call, enrol, errorCode, signInAdmin } from './client'
 import { demoPasswords, type PlatformFixture, startPlatform } from './fixture'
 
 // Every /v1 endpoint, the platform's and sync's, each without credentials, with a revoked device
@@ -135,12 +135,12 @@ beforeAll(async () => {
   const pc = await enrol(platform.url, platform.demoCode, 'IT PC')
   admin = {
     deviceToken: pc.deviceToken,
-    session: await signIn(platform.url, pc.deviceToken, 'admin', demoPasswords.admin),
+    session: await signInAdmin(platform.url, pc.deviceToken, demoPasswords.admin),
   }
   const lost = await enrol(platform.url, platform.demoCode, 'Stolen PC')
   revoked = {
     deviceToken: lost.deviceToken,
-    session: await signIn(platform.url, lost.deviceToken, 'admin', demoPasswords.admin),
+    session: await signInAdmin(platform.url, lost.deviceToken, demoPasswords.admin),
   }
   const reply = await call(platform.url, 'POST', `/v1/admin/devices/${lost.deviceId}/revoke`, admin)
   expect(reply.status).toBe(200)

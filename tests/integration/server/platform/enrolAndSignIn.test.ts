@@ -4,7 +4,7 @@ import { demoUsers } from '../../../../domain/auth/demoUsers'
 import { EnrolResponse, LoginResponse, ServerUser } from '../../../../domain/sync/protocol'
 import { authenticateUser } from '../../../../server/auth/requestAuth'
 import { devices, sessions, users } from '../../../../server/db/schema'
-import { call, enrol, errorCode, signIn } from './client'
+import { call, enrol, errorCode, signIn, signInAdmin } from './client'
 import { demoPasswords, type PlatformFixture, startPlatform } from './fixture'
 
 let platform: PlatformFixture
@@ -13,7 +13,7 @@ let adminSession: string
 beforeAll(async () => {
   platform = await startPlatform()
   adminDevice = await enrol(platform.url, platform.demoCode, 'IT PC')
-  adminSession = await signIn(platform.url, adminDevice.deviceToken, 'admin', demoPasswords.admin)
+  adminSession = await signInAdmin(platform.url, adminDevice.deviceToken, demoPasswords.admin)
 })
 afterAll(() => platform?.close())
 
@@ -252,6 +252,53 @@ describe('authenticateUser and revocation', () => {
 })
 
 describe('POST /v1/auth/password', () => {
+  it('lets a user on a temporary password change it or sign out, and nothing else until then', async () => {
+    const created = await call(platform.url, 'POST', '/v1/admin/users', {
+      deviceToken: adminDevice.deviceToken,
+      session: adminSession,
+      body: {
+        username: 'first.day.clerk',
+        displayName: 'დროებითი',
+        role: 'clerk',
+        departments: ['property'],
+        password: 'Given-By-IT-3',
+      },
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const pc = await enrol(platform.url, platform.demoCode)
+    const session = await signIn(platform.url, pc.deviceToken, 'first.day.clerk', 'Given-By-IT-3')
+    const statusOf = async (path: string) =>
+      (await call(platform.url, 'GET', path, { deviceToken: pc.deviceToken, session })).status
+    const pull = '/v1/sync/pull?scope=property&after=0'
+    const snapshot = '/v1/sync/snapshot?scope=property'
+    const hello = async () =>
+      (
+        await call(platform.url, 'POST', '/v1/sync/hello', {
+          deviceToken: pc.deviceToken,
+          session,
+          body: {
+            lastLocalSeq: 0,
+            cursors: {},
+            knownGeneration: null,
+            clientTime: new Date().toISOString(),
+            pendingChanges: 0,
+          },
+        })
+      ).body as { scopes: { scope: string }[] }
+    // The event stream is refused too (once allowed, it would stay open, so it is asked only now).
+    for (const path of [pull, snapshot, '/v1/sync/events']) expect(await statusOf(path)).toBe(403)
+    expect((await hello()).scopes).toEqual([])
+
+    const changed = await call(platform.url, 'POST', '/v1/auth/password', {
+      deviceToken: pc.deviceToken,
+      session,
+      body: { currentPassword: 'Given-By-IT-3', newPassword: 'Chosen-By-Me-3' },
+    })
+    expect(changed.status).toBe(200)
+    expect((await hello()).scopes.map((s) => s.scope)).toContain('property')
+    expect([await statusOf(pull), await statusOf(snapshot)]).toEqual([200, 200])
+  })
+
   it('changes the password, clears must-change, and signs the user out elsewhere', async () => {
     await call(platform.url, 'POST', '/v1/admin/users', {
       deviceToken: adminDevice.deviceToken,

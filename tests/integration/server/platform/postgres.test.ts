@@ -10,7 +10,7 @@ import type { ServerDatabase } from '../../../../server/db/serverDatabase'
 import type { RunningServer } from '../../../../server/startServer'
 import { createTestDatabase, type TestDatabase } from '../../../support/postgres'
 import { startTestServer } from '../../../support/serverInstance'
-import { call, enrol, errorCode, signIn } from './client'
+import { call, enrol, errorCode, signIn, signInAdmin } from './client'
 import { demoPasswords } from './fixture'
 
 // The same platform on real PostgreSQL, as two instances behind one database (a load balancer's view).
@@ -51,7 +51,7 @@ describe('on real PostgreSQL', () => {
   it('enrols on one instance and signs in on the other; a session works on both', async () => {
     const [one, two] = servers as [RunningServer, RunningServer]
     const pc = await enrol(one.url, one.demoCode!)
-    const session = await signIn(two.url, pc.deviceToken, 'admin', demoPasswords.admin)
+    const session = await signInAdmin(two.url, pc.deviceToken, demoPasswords.admin)
     const list = await call(one.url, 'GET', '/v1/admin/users', { deviceToken: pc.deviceToken, session })
     expect(list.status).toBe(200)
     expect(z.array(AdminUser).parse(list.body)).toHaveLength(4)
@@ -66,7 +66,7 @@ describe('on real PostgreSQL', () => {
     const pc = await enrol(one.url, one.demoCode!)
     const admin = {
       deviceToken: pc.deviceToken,
-      session: await signIn(one.url, pc.deviceToken, 'admin', demoPasswords.admin),
+      session: await signInAdmin(one.url, pc.deviceToken, demoPasswords.admin),
     }
     const clerk = {
       deviceToken: pc.deviceToken,
