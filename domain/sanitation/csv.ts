@@ -23,18 +23,18 @@ export function parseCsv(text: string, delimiter = ','): CsvResult {
   let line = 1
   let recordLine = 1
   let i = 0
-  let fieldStarted = false
+  /** The current field was quoted (so `""` is a field, not an empty line). */
+  let quoted = false
   const endRecord = () => {
     fields.push(field)
-    if (!(fields.length === 1 && fields[0] === '' && !fieldStarted))
-      records.push({ line: recordLine, fields })
+    if (!(fields.length === 1 && fields[0] === '' && !quoted)) records.push({ line: recordLine, fields })
     fields = []
     field = ''
-    fieldStarted = false
+    quoted = false
   }
   while (i < s.length) {
     const ch = s[i]!
-    if (ch === '"' && field === '' && !fieldStarted) {
+    if (ch === '"' && field === '' && !quoted) {
       // a quoted field: up to the next lone quote
       const quoteLine = line
       i++
@@ -54,7 +54,7 @@ export function parseCsv(text: string, delimiter = ','): CsvResult {
         field += c
         i++
       }
-      fieldStarted = true
+      quoted = true
       const next = s[i]
       if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
         return { ok: false, line, problem: 'textAfterQuote' }
@@ -64,7 +64,7 @@ export function parseCsv(text: string, delimiter = ','): CsvResult {
     if (ch === delimiter) {
       fields.push(field)
       field = ''
-      fieldStarted = true
+      quoted = false
       i++
       continue
     }
@@ -76,9 +76,8 @@ export function parseCsv(text: string, delimiter = ','): CsvResult {
       continue
     }
     field += ch
-    fieldStarted = true
     i++
   }
-  if (field !== '' || fields.length > 0 || fieldStarted) endRecord()
+  if (field !== '' || fields.length > 0 || quoted) endRecord()
   return { ok: true, records }
 }
