@@ -137,6 +137,22 @@ export function rateBasis(
   }
 }
 
+// A billing run cites the same few versions hundreds of thousands of times.
+const citations = new WeakMap<TariffVersion, Map<string, string>>()
+function basisOf(sakrebuloGenitive: string, version: TariffVersion): string {
+  let bySakrebulo = citations.get(version)
+  if (bySakrebulo === undefined) {
+    bySakrebulo = new Map()
+    citations.set(version, bySakrebulo)
+  }
+  let text = bySakrebulo.get(sakrebuloGenitive)
+  if (text === undefined) {
+    text = tariffBasis(sakrebuloGenitive, version)
+    bySakrebulo.set(sakrebuloGenitive, text)
+  }
+  return text
+}
+
 export function monthlyCharge(payer: PayerForBilling, period: string, rules: ChargeRules): MonthlyCharge {
   if (period < payer.billedFrom) return skip('notStarted')
   if (payer.closedOn !== null && period > payer.closedOn.slice(0, 7)) return skip('closed')
@@ -159,6 +175,6 @@ export function monthlyCharge(payer: PayerForBilling, period: string, rules: Cha
     ...basis,
     reliefPercent,
     exemptionId: exemption?.id ?? null,
-    legalBasis: withRelief(tariffBasis(rules.settings.sakrebuloGenitive, version), exemption),
+    legalBasis: withRelief(basisOf(rules.settings.sakrebuloGenitive, version), exemption),
   }
 }
