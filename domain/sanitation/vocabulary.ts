@@ -55,7 +55,6 @@ export const BankLineProblem = z.enum([
   'unknownPayerCode',
   'badCheckDigit',
   'severalPayers',
-  'payerClosed',
 ])
 export type BankLineProblem = z.infer<typeof BankLineProblem>
 
