@@ -1,3 +1,4 @@
+export * from './amountInWords'
 export * from './dates'
 export * from './identifiers'
 export * from './legalAct'

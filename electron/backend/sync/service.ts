@@ -1,16 +1,17 @@
 import type { Db } from '../../../db/database'
 import { newId } from '../../../db/ids'
+import type { EntityName } from '../../../db/replicatedTables'
 import { type ConflictRow, findConflict, listConflicts, openConflictCount } from '../../../db/sync/conflicts'
 import { deviceIdentity } from '../../../db/sync/deviceIdentity'
 import { findOpenRejection, openRejections, resolveRejection } from '../../../db/sync/needsAttention'
-import { isTombstone } from '../../../db/sync/replicaTable'
+import { isEntityName, isTombstone } from '../../../db/sync/replicaTable'
 import { receivedSeq } from '../../../db/sync/scopeState'
 import type { Change, WritePath } from '../../../db/writePath'
 import type { Principal } from '../../../domain/auth/access'
 import { roleAllows } from '../../../domain/auth/roles'
 import { DomainError } from '../../../domain/errors'
 import type { Conflict, SyncOverview, syncCalls } from '../../../domain/sync/contract'
-import { fullRowSchema, isEntityName, someFieldsSchema } from '../../../domain/sync/entities'
+import { fullRowSchema, someFieldsSchema } from '../../../domain/sync/entities'
 import { FieldValue } from '../../../domain/sync/protocol'
 import { fieldErrorsOf } from '../../../domain/validation'
 import type { Handlers } from '../dispatch'
@@ -158,7 +159,7 @@ export function syncService(deps: SyncServiceDeps): Handlers<{ sync: typeof sync
 function resentChange(
   db: Db,
   rejected: { op: 'insert' | 'update' | 'delete'; rowId: string; reason: string },
-  entity: Exclude<Parameters<typeof fullRowSchema>[0], 'syncConflict'>,
+  entity: Exclude<EntityName, 'syncConflict'>,
   fields: Record<string, FieldValue>,
 ): Change {
   const { op, rowId } = rejected

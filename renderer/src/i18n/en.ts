@@ -362,6 +362,66 @@ export const en: Translation = {
     },
   },
 
+  sanitation: {
+    period: {
+      invalid: 'Enter the period as yyyy-MM (e.g. 2025-03)',
+      endBeforeStart: 'The period ends before it starts',
+    },
+    reference: { codeInvalid: 'A code starts with a Latin letter and has only Latin letters and digits' },
+    band: { range: 'The upper score is below the lower score' },
+    bankFormat: { needsPosition: 'Without a header row, name each column by its position' },
+    paymentCode: {
+      invalid: 'Invalid payment code: 10 digits, the last one a check digit',
+      wrongKind: 'The payment code does not match the kind of payer',
+    },
+    quantity: { precision: 'Enter the quantity with at most two decimals' },
+    payer: {
+      notForHousehold: 'This field does not apply to a household',
+      notForOrganisation: 'This field does not apply to an organisation',
+      closedBeforeStart: 'The account closes before billing starts',
+    },
+    tariff: {
+      endBeforeStart: 'The version ends before it takes effect',
+      rateUnit: 'An activity rate needs a unit; a social band rate does not',
+      retroactiveNeedsAmended: 'A resolution with retroactive effect must name the version it amends',
+      duplicateRate: 'This rate is already in the version',
+    },
+    billingRun: {
+      reversal: 'A reversed billing run needs the time it was reversed',
+      reversalReason: 'Say who reversed the billing run and why',
+    },
+    charge: {
+      positive: 'A charge must be more than zero',
+      amnestyNegative: 'An amnesty line reduces a charge, so its amount is negative',
+    },
+    payment: { amountPositive: 'A payment must be more than zero' },
+    plan: {
+      totalPositive: 'The debt must be more than zero',
+      dueBeforeAgreed: 'The first instalment falls due before the plan was agreed',
+      tooSmall: 'The amount is too small for so many instalments',
+      instalments: 'Between 2 and 36 instalments',
+    },
+    exemption: { target: 'Say whom the exemption relieves: a payer or a category' },
+    inspection: {
+      oneObservation: 'Record either the household members or the area (quantity)',
+      decision: 'Only a decided inspection has a decision time',
+    },
+    bankProblem: {
+      missingColumn: 'The row lacks a column',
+      emptyPayerCode: 'No payer code',
+      badAmount: 'Invalid amount',
+      negativeAmount: 'Negative amount (an outgoing transfer)',
+      absurdAmount: 'Implausibly large amount',
+      badDate: 'Invalid date',
+      futureDate: 'The date is in the future',
+      duplicateRow: 'The same row appears earlier in the file',
+      alreadyImported: 'This payment was imported before',
+      unknownPayerCode: 'No payer has this code',
+      badCheckDigit: 'The check digit does not match: the code was probably mistyped',
+      severalPayers: 'The row fits several payers',
+    },
+  },
+
   history: {
     empty: 'No changes are recorded.',
     when: 'When',

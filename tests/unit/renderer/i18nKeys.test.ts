@@ -25,6 +25,7 @@ import {
   RentSchedule,
   TenantKind,
 } from '../../../domain/property/vocabulary'
+import { BankLineProblem } from '../../../domain/sanitation/vocabulary'
 import { en } from '../../../renderer/src/i18n/en'
 import { ka } from '../../../renderer/src/i18n/ka'
 
@@ -68,7 +69,7 @@ describe('translations', () => {
   it('cover every message key the domain and the backend can produce', () => {
     // Call names ('auth.session') look like keys but are not messages.
     const calls = new Set(callNames(contract))
-    const keyLiteral = /'((?:validation|georgian|property|auth|sync)\.[A-Za-z.]+[A-Za-z])'/g
+    const keyLiteral = /'((?:validation|georgian|property|sanitation|auth|sync)\.[A-Za-z.]+[A-Za-z])'/g
     const files = [...sourceFiles(join(repo, 'domain')), ...sourceFiles(join(repo, 'electron/backend'))]
     const found = new Set<string>()
     for (const file of files) {
@@ -112,6 +113,7 @@ describe('translations', () => {
       'property.documentKind': DocumentKind,
       'auth.role': Role,
       'history.op': HistoryEntry.shape.op,
+      'sanitation.bankProblem': BankLineProblem,
     }
     for (const [prefix, vocabulary] of Object.entries(vocabularies)) {
       for (const value of vocabulary.options) expectTranslated(`${prefix}.${value}`)
