@@ -5,6 +5,8 @@ const port = 4791
 export const e2eToken = 'e2e-token-for-tests-only'
 /** The two enrolled PCs of tests/e2e/syncedPcs.ts (their server listens on 4792). */
 export const syncedPcPorts = [4793, 4794] as const
+/** Where tests/e2e/syncedPcs.ts takes `POST /pc/<1|2>/unplug` and `/plug` for a PC's network cable. */
+export const syncedPcsControlPort = 4795
 
 export default defineConfig({
   testDir: './tests/e2e',

@@ -16,6 +16,8 @@ mkdirSync(shotsDir, { recursive: true })
 /** A screenshot to look at after the run (tests/e2e/screenshots, not committed). */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready)
+  // A dialog fading in is captured once its transition is over, as a person would see it.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true })
 }
 

@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test'
-import { e2eToken, syncedPcPorts } from '../../playwright.config'
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test'
+import { e2eToken, syncedPcPorts, syncedPcsControlPort } from '../../playwright.config'
 import { passwords, shot, unique, watchProblems } from './support'
 
 // Two office PCs enrolled with one central server (tests/e2e/syncedPcs.ts): what a clerk saves on
@@ -63,6 +63,87 @@ test('an edit saved on one PC appears on the other, and both show they are onlin
     })
   }
   expect([...a.problems, ...b.problems]).toEqual([])
+})
+
+/** Unplugs or plugs PC n's network cable (tests/e2e/syncedPcs.ts). */
+async function cable(request: APIRequestContext, pc: 1 | 2, action: 'unplug' | 'plug') {
+  const reply = await request.post(`http://127.0.0.1:${syncedPcsControlPort}/pc/${pc}/${action}`)
+  expect(reply.status()).toBe(204)
+}
+
+test('both PCs rename one object while one is offline; the head sees both names and keeps the other one', async ({
+  browser,
+  request,
+}) => {
+  const a = await pcPage(browser, 0)
+  const b = await pcPage(browser, 1)
+  await signIn(a.page, 'clerk')
+  await signIn(b.page, 'clerk')
+  const tableOf = (page: Page) => page.getByRole('table', { name: 'ქონების ობიექტები' })
+  await expect(tableOf(a.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
+  await expect(tableOf(b.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
+  const rename = async (page: Page, name: string) => {
+    await page.getByRole('button', { name: 'რედაქტირება' }).click()
+    await page.getByLabel('დასახელება').fill(name)
+    await page.getByRole('button', { name: 'შენახვა' }).click()
+    await expect(page.getByRole('heading', { name })).toBeVisible()
+  }
+  const open = async (page: Page, name: string) => {
+    await expect(async () => {
+      await page.getByLabel('ძიება').fill(name)
+      await tableOf(page).getByRole('row').filter({ hasText: name }).click({ timeout: 1_000 })
+    }).toPass({ timeout: 20_000 })
+    await expect(page.getByRole('heading', { name })).toBeVisible()
+  }
+
+  // A names an object; B receives it and opens it too.
+  const tag = unique()
+  const start = `საარქივო ოთახი ${tag}`
+  await tableOf(a.page).getByRole('row').nth(3).click()
+  await rename(a.page, start)
+  await open(b.page, start)
+
+  // B's cable is pulled: both rename the object, A first, B a moment later.
+  await cable(request, 2, 'unplug')
+  const nameOnA = `საარქივო ოთახი ${tag} (ა)`
+  const nameOnB = `საარქივო ოთახი ${tag} (ბ)`
+  await rename(a.page, nameOnA)
+  await b.page.waitForTimeout(50)
+  await rename(b.page, nameOnB)
+  await expect(b.page.getByRole('banner').getByText('გასაგზავნი ცვლილებები')).toBeVisible()
+
+  // Back online: the later name wins on both PCs, and the earlier one waits for the head.
+  await cable(request, 2, 'plug')
+  await b.page.getByRole('button', { name: 'სინქრონიზაცია ახლავე' }).click()
+  await expect(b.page.getByRole('banner').getByText('ყველა ცვლილება გაგზავნილია')).toBeVisible({
+    timeout: 15_000,
+  })
+  // A still shows the object: it reloads with what the server sent.
+  const shows = (page: Page, name: string) =>
+    expect(page.getByRole('heading', { name })).toBeVisible({ timeout: 20_000 })
+  await shows(a.page, nameOnB)
+
+  const head = await pcPage(browser, 1)
+  await signIn(head.page, 'head')
+  await head.page
+    .getByRole('navigation', { name: 'მთავარი მენიუ' })
+    .getByRole('button', { name: /^კონფლიქტები/ })
+    .click()
+  const card = head.page.getByRole('article').filter({ hasText: nameOnA })
+  await expect(card).toBeVisible({ timeout: 15_000 })
+  await expect(card.getByText(nameOnB)).toBeVisible()
+  await expect(card.getByText('ნინო კაპანაძე').first()).toBeVisible()
+  await shot(head.page, 'sync-conflict-real')
+  await card.getByRole('button', { name: 'მეორე მნიშვნელობის არჩევა' }).click()
+  await expect(head.page.getByRole('dialog').getByText(nameOnA)).toBeVisible()
+  await shot(head.page, 'sync-conflict-decide')
+  await head.page.getByRole('dialog').getByRole('button', { name: 'დადასტურება' }).click()
+  await expect(card).toHaveCount(0)
+
+  // The head's decision reaches both PCs.
+  await shows(a.page, nameOnA)
+  await shows(b.page, nameOnA)
+  expect([...a.problems, ...b.problems, ...head.problems]).toEqual([])
 })
 
 test('IT changes the first password on the server, then sees both computers and creates an enrolment code', async ({

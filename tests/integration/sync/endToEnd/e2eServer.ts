@@ -5,7 +5,7 @@ import type { ServerDatabase } from '../../../../server/db/serverDatabase'
 import type { RunningServer } from '../../../../server/startServer'
 import { startTestServer } from '../../../support/serverInstance'
 import { type SyncedPc, type SyncedPcOptions, startSyncedPc } from '../../../support/syncedPc'
-import { type NetworkSwitch, startNetworkSwitch } from './networkSwitch'
+import { type NetworkSwitch, startNetworkSwitch } from '../../../support/networkSwitch'
 import { openTemplatePglite } from './pgliteTemplate'
 
 // The demo central server as a municipality would run it (demo users, a reusable enrolment code,

@@ -14,7 +14,7 @@ import { eventually, startSyncedPc } from '../../../support/syncedPc'
 import { localRows, serverRows } from './e2eRows'
 import { clerkName, createObject, headName, laterFirst, offline, online } from './e2eSamples'
 import type { OnlinePc } from './e2eServer'
-import { startNetworkSwitch } from './networkSwitch'
+import { startNetworkSwitch } from '../../../support/networkSwitch'
 
 // The key flows on real PostgreSQL with two server instances on one database (as behind a load
 // balancer): PC A talks only to the first instance, PC B only to the second.
