@@ -1,10 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { PasswordInput, Stack, TextInput } from '@mantine/core'
-import { Controller, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { adminCalls } from '../../../../domain/admin/contract'
-import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
@@ -12,8 +11,7 @@ import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useCreateUser } from '../adminMutations'
-import { DepartmentsField } from './DepartmentsField'
-import { roleChoices } from './roleChoices'
+import { AccessFields } from './AccessFields'
 
 const CreateUser = adminCalls.createUser.input
 const fieldNames = Object.keys(CreateUser.shape)
@@ -68,35 +66,7 @@ function CreateUserFields({ onCancel, onCreated }: { onCancel(): void; onCreated
           error={fieldError(t, errors.displayName)}
           {...form.register('displayName')}
         />
-        <Controller
-          control={form.control}
-          name="role"
-          render={({ field }) => (
-            <ChoiceSelect
-              label={t('admin.users.role')}
-              withAsterisk
-              ref={field.ref}
-              onBlur={field.onBlur}
-              choices={roleChoices(t)}
-              emptyLabel={t('app.choose')}
-              emptyValue={undefined}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldError(t, errors.role)}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="departments"
-          render={({ field }) => (
-            <DepartmentsField
-              value={field.value ?? []}
-              onChange={field.onChange}
-              error={errors.departments?.message}
-            />
-          )}
-        />
+        <AccessFields control={form.control} errors={errors} />
         <PasswordInput
           label={t('admin.users.password')}
           description={t('admin.users.passwordHint')}

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { adminCalls } from '../../../../domain/admin/contract'
 import type { AdminUser } from '../../../../domain/sync/contract'
-import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
@@ -13,8 +12,7 @@ import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useUpdateUser } from '../adminMutations'
-import { DepartmentsField } from './DepartmentsField'
-import { roleChoices } from './roleChoices'
+import { AccessFields } from './AccessFields'
 
 const UpdateUser = adminCalls.updateUser.input
 const fieldNames = Object.keys(UpdateUser.shape)
@@ -70,35 +68,7 @@ function EditUserFields({ user, onCancel, onSaved }: { user: AdminUser; onCancel
           error={fieldError(t, errors.displayName)}
           {...form.register('displayName')}
         />
-        <Controller
-          control={form.control}
-          name="role"
-          render={({ field }) => (
-            <ChoiceSelect
-              label={t('admin.users.role')}
-              withAsterisk
-              ref={field.ref}
-              onBlur={field.onBlur}
-              choices={roleChoices(t)}
-              emptyLabel={t('app.choose')}
-              emptyValue={undefined}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldError(t, errors.role)}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="departments"
-          render={({ field }) => (
-            <DepartmentsField
-              value={field.value ?? []}
-              onChange={field.onChange}
-              error={errors.departments?.message}
-            />
-          )}
-        />
+        <AccessFields control={form.control} errors={errors} />
         <Controller
           control={form.control}
           name="active"
