@@ -42,6 +42,13 @@ export interface IncomingMutation {
   /** The device that pushed it (authenticated, not taken from the HLC). */
   device: string
   userName: string
+  /**
+   * Set for a change the server had acknowledged before it was restored from a backup, sent again
+   * (a replay): the server's change-log position when the restore was found. Its base versions name
+   * a log the restore threw away, so they mean nothing; a field untouched since this position takes
+   * the replayed value, one changed after it was edited concurrently.
+   */
+  replayAfter?: number
 }
 
 export interface ConflictSide {
@@ -118,11 +125,14 @@ function mutationIsLater(mutation: IncomingMutation, meta: FieldMeta): boolean {
 
 /**
  * The clerk's edit of a field is concurrent with the server's value unless the clerk had seen that
- * value (base at or after its last change) or the value is the same device's own earlier edit.
+ * value (base at or after its last change) or the value is the same device's own earlier edit. A
+ * replay has no meaningful base: it saw everything up to the restore, and nothing after it.
  */
-function isConcurrent(meta: FieldMeta, base: number | null | undefined, device: string): boolean {
-  if (base !== null && base !== undefined && base >= changedAt(meta)) return false
-  return meta.device !== device
+function isConcurrent(meta: FieldMeta, base: number | null | undefined, mutation: IncomingMutation): boolean {
+  if (mutation.replayAfter !== undefined) {
+    if (changedAt(meta) <= mutation.replayAfter) return false
+  } else if (base !== null && base !== undefined && base >= changedAt(meta)) return false
+  return meta.device !== mutation.device
 }
 
 export function mergeMutation(
@@ -166,13 +176,11 @@ export function mergeMutation(
         conflicts,
       }
     }
-    const base = mutation.baseVersions.deletedAt
     const deletedAt = atOf(mutation.hlc)
     // Edits the deleting clerk had not seen are lost with the row: each is kept in a conflict.
     for (const field of Object.keys(current.values).sort()) {
       const fieldMeta = metaOf(current, field)
-      const later = base === null || base === undefined || changedAt(fieldMeta) > base
-      if (later && fieldMeta.device !== mutation.device) {
+      if (isConcurrent(fieldMeta, mutation.baseVersions.deletedAt, mutation)) {
         conflicts.push({
           kind: 'deleteAfterEdit',
           field,
@@ -219,7 +227,7 @@ export function mergeMutation(
     const value = mutation.fields[field] ?? null
     const fieldMeta = metaOf(current, field)
     const old = current.values[field] ?? null
-    if (!isConcurrent(fieldMeta, mutation.baseVersions[field], mutation.device)) {
+    if (!isConcurrent(fieldMeta, mutation.baseVersions[field], mutation)) {
       values[field] = value
       meta[field] = stamp
     } else if (same(value, old)) {
