@@ -17,8 +17,9 @@ interface OutboxRow {
 }
 
 /**
- * Outbox rows the server has not confirmed yet (confirmed ones are in confirmed_mutation) (pending and sent), in device-sequence order, as
- * protocol mutations. `afterSeq` skips the rows the server says it has applied already.
+ * Outbox rows the server has not confirmed yet (pending and sent; confirmed ones are kept apart in
+ * confirmed_mutation), in device-sequence order, as protocol mutations. `afterSeq` skips the rows
+ * the server says it has applied already.
  */
 export function readOutbox(db: Db, options: { limit: number; afterSeq?: number }): Mutation[] {
   const rows = db.$client

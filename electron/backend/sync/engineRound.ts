@@ -124,7 +124,8 @@ function carryOutActions(
 ) {
   let updateRequired = false
   // A restored server lost what it acknowledged after its backup: every change this PC kept (the
-  // confirmed ones, then the outbox) goes again, in order, under the epoch it gives now.
+  // confirmed ones and the outbox) goes again as a replay, in the order first sent, under the epoch
+  // it gives now. The generation is saved only after this, so a PC stopped half-way starts again.
   if (restored) replayKeptChanges(ctx.db, hello.epoch, hello.deviceLastSeq + 1)
   let rotated = restored
   const purges: Scope[] = []
