@@ -10,14 +10,17 @@ export interface ServerCliOptions {
   databaseUrl: string | null
   logLevel: string
   trustProxy: boolean
+  /** The database was just restored from a backup: rotate the generation before serving. */
+  afterRestore: boolean
 }
 
-export const usage = `Usage: npm run server -- [--data-dir DIR] [--port N] [--host ADDRESS] [--demo] [--demo-objects N]
+export const usage = `Usage: npm run server -- [--data-dir DIR] [--port N] [--host ADDRESS] [--demo] [--demo-objects N] [--after-restore]
   --data-dir  the embedded database and the demo enrolment code (default .data/server)
   --port      default 4700; 0 picks a free port
   --host      default 127.0.0.1
   --demo      on an empty database: demo users, a reusable enrolment code and the demo property registry
   --demo-objects  property objects of the demo registry (default 2500)
+  --after-restore  once, on the first start after the database was restored from a backup (server/README.md)
 Environment: DATABASE_URL (use PostgreSQL), LOG_LEVEL (default info), TRUST_PROXY=1 (behind a load balancer)`
 
 /** The command line of `npm run server`; throws with a message (and the usage) on a bad one. */
@@ -30,6 +33,7 @@ export function parseServerCli(argv: readonly string[], env: NodeJS.ProcessEnv):
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
       'demo-objects': { type: 'string', default: '2500' },
+      'after-restore': { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -48,5 +52,6 @@ export function parseServerCli(argv: readonly string[], env: NodeJS.ProcessEnv):
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    afterRestore: values['after-restore'],
   }
 }

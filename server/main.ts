@@ -25,11 +25,14 @@ async function main(): Promise<void> {
     app: { logLevel: options.logLevel, trustProxy: options.trustProxy },
     demoDataDir: options.demo ? dataDir : undefined,
     demoObjects: options.demoObjects,
+    afterRestore: options.afterRestore,
   }).catch(async (error: unknown) => {
     await database.close()
     throw error
   })
 
+  if (options.afterRestore)
+    console.log(`After a restore: new generation ${server.generation}; every PC will send its changes again`)
   if (server.demoCode)
     console.log(`Demo enrolment code: ${server.demoCode} (also in ${dataDir}/demo-enrolment-code)`)
   else if (options.demo) console.log('--demo: the database already has users, so no demo data was added')

@@ -4,6 +4,7 @@ import type { ServerContext } from './context'
 import { createServerContext } from './createContext'
 import type { ServerDatabase } from './db/serverDatabase'
 import { ensureServerGeneration } from './db/serverMeta'
+import { rotateGeneration } from './restore/rotateGeneration'
 import { seedDemo } from './seed/demo'
 import { seedDemoProperty } from './seed/demoProperty'
 import { seedReferenceData } from './seed/referenceData'
@@ -22,6 +23,11 @@ export interface StartServerOptions {
   demoDataDir?: string
   /** With demoDataDir: property objects of the demo municipality (default 2,500; empty registry only). */
   demoObjects?: number
+  /**
+   * The database was just restored from a backup (server/README.md, "Restoring from a backup"): a new
+   * generation before any PC is served, so every PC sends again what the backup lacks.
+   */
+  afterRestore?: boolean
 }
 
 export interface RunningServer {
@@ -39,7 +45,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const handle = await createServerContext(options.database, { now: options.now })
   const { ctx } = handle
   try {
-    const generation = await ensureServerGeneration(ctx.db, ctx.now())
+    let generation = await ensureServerGeneration(ctx.db, ctx.now())
+    if (options.afterRestore) generation = (await rotateGeneration(ctx.db, ctx.now())).generation
     // Rustavi's territorial units are reference data every deployment starts with.
     await seedReferenceData(ctx)
     let demoCode: string | null = null

@@ -23,6 +23,11 @@ export const deviceState = sqliteTable('device_state', {
   lastSyncAt: text('last_sync_at'),
   /** The last round's failure as an i18n key (`sync.error.<code>`), null after a good round. */
   lastError: text('last_error'),
+  /**
+   * The highest device sequence number the server acknowledged in `epoch`: told at every hello, so a
+   * server restored from a backup (which forgot some of them) finds out.
+   */
+  acknowledgedSeq: integer('acknowledged_seq').notNull().default(0),
 })
 
 /** Where this PC's copy of each scope stands: bootstrapping from a snapshot, then live from a cursor. */
@@ -59,8 +64,39 @@ export const outbox = sqliteTable(
       .notNull()
       .default('pending'),
     sentAt: text('sent_at'),
+    /** 1: sent again after the server was restored from a backup (its base versions are from before). */
+    replay: integer('replay').notNull().default(0),
   },
   (t) => [index('outbox_row').on(t.entity, t.rowId)],
+)
+
+/**
+ * Outbox rows the server confirmed (their effect came back), kept for a while: if the server is
+ * restored from a backup taken before it had them, they are sent again (electron/backend/sync/
+ * engineRound.ts). Not pending: nothing counts them or pushes them otherwise. Pruned after
+ * CONFIRMED_RETENTION_DAYS (db/sync/confirmedMutations.ts).
+ */
+export const confirmedMutation = sqliteTable(
+  'confirmed_mutation',
+  {
+    mutationId: text('mutation_id').primaryKey(),
+    /** The device epoch and sequence number it was confirmed under: the order the server applied them in. */
+    epoch: integer('epoch').notNull(),
+    seq: integer('seq').notNull(),
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    op: text('op', { enum: ['insert', 'update', 'delete'] }).notNull(),
+    fields: text('fields').notNull(),
+    baseVersions: text('base_versions').notNull(),
+    hlc: text('hlc').notNull(),
+    userId: text('user_id').notNull(),
+    createdAt: text('created_at').notNull(),
+    confirmedAt: text('confirmed_at').notNull(),
+  },
+  (t) => [
+    index('confirmed_mutation_order').on(t.epoch, t.seq),
+    index('confirmed_mutation_at').on(t.confirmedAt),
+  ],
 )
 
 /**

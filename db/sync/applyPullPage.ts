@@ -2,6 +2,7 @@ import type { ChangeEntry, PullResponse, Scope } from '../../domain/sync/protoco
 import type { Db } from '../database'
 import { withGateOpen } from '../writeGuard'
 import type { DerivedIndex, Written } from '../writePath'
+import { confirmOutboxRow } from './confirmedMutations'
 import { changesFor } from './deferredIndexes'
 import { withoutCommitSync } from './refetchableWrite'
 import { fileRemoteHistory } from './remoteHistory'
@@ -12,7 +13,7 @@ import { SyncDataError } from './syncDataError'
 export interface PullApplyStats {
   applied: number
   skipped: number
-  /** Outbox rows whose effect came back in this page (and were removed from the outbox). */
+  /** Outbox rows whose effect came back in this page (moved to the confirmed changes). */
   confirmed: number
 }
 
@@ -31,7 +32,7 @@ export function applyPullPage(
   const foreign = page.changes.find((e) => e.scope !== scope)
   if (foreign)
     throw new SyncDataError('BAD_PAGE', `change ${foreign.seq} belongs to ${foreign.scope}, not ${scope}`)
-  const confirm = client.prepare('DELETE FROM outbox WHERE mutation_id = ?')
+  const confirm = confirmOutboxRow(client)
 
   const apply = client.transaction((): PullApplyStats => {
     // A page may hold a child before its parent; the keys are checked at commit instead.
@@ -46,7 +47,7 @@ export function applyPullPage(
           stats.skipped += 1
           continue
         }
-        if (entry.originMutation) stats.confirmed += confirm.run(entry.originMutation).changes
+        if (entry.originMutation) stats.confirmed += confirm(entry.originMutation)
         const outcome = writeServerState(client, serverStateOf(entry))
         if (outcome.kind !== 'written') {
           stats.skipped += 1

@@ -12,6 +12,8 @@ export interface DeviceIdentity {
   lastSeq: number
   lastSyncAt: string | null
   lastError: string | null
+  /** The highest device sequence number the server acknowledged in `epoch`. */
+  acknowledgedSeq: number
 }
 
 /** This PC's identity towards the server (created with a local device id on first use). */
@@ -21,7 +23,7 @@ export function deviceIdentity(db: Db): DeviceIdentity {
     .prepare(
       `SELECT device_id AS deviceId, server_url AS serverUrl, device_token AS deviceToken, epoch,
          server_generation AS serverGeneration, clock_offset_ms AS clockOffsetMs, last_seq AS lastSeq,
-         last_sync_at AS lastSyncAt, last_error AS lastError
+         last_sync_at AS lastSyncAt, last_error AS lastError, acknowledged_seq AS acknowledgedSeq
        FROM device_state WHERE id = 1`,
     )
     .get() as DeviceIdentity
@@ -53,11 +55,26 @@ export function saveEnrolment(db: Db, e: Enrolment): void {
   })()
 }
 
-/** What a hello taught: the server's clock offset and generation. */
-export function saveHello(db: Db, h: { clockOffsetMs: number; generation: string }): void {
+/** What a hello taught: the server's clock offset. */
+export function saveClockOffset(db: Db, clockOffsetMs: number): void {
   db.$client
-    .prepare('UPDATE device_state SET clock_offset_ms = ?, server_generation = ? WHERE id = 1')
-    .run(Math.round(h.clockOffsetMs), h.generation)
+    .prepare('UPDATE device_state SET clock_offset_ms = ? WHERE id = 1')
+    .run(Math.round(clockOffsetMs))
+}
+
+/**
+ * The server generation, saved once the PC has done what a new one asks (resnapshot, send again):
+ * a PC stopped half-way sees the difference again at its next hello and finishes.
+ */
+export function saveServerGeneration(db: Db, generation: string): void {
+  db.$client.prepare('UPDATE device_state SET server_generation = ? WHERE id = 1').run(generation)
+}
+
+/** The server acknowledged changes of this PC up to `seq` in the current epoch. */
+export function saveAcknowledged(db: Db, seq: number): void {
+  db.$client
+    .prepare('UPDATE device_state SET acknowledged_seq = max(acknowledged_seq, ?) WHERE id = 1')
+    .run(seq)
 }
 
 /** The end of a sync round: when it finished, and its failure as an i18n key (null when it went well). */

@@ -13,17 +13,19 @@ interface OutboxRow {
   hlc: string
   userId: string
   createdAt: string
+  replay: number
 }
 
 /**
- * Outbox rows the server has not confirmed yet (pending and sent), in device-sequence order, as
- * protocol mutations. `afterSeq` skips the rows the server says it has applied already.
+ * Outbox rows the server has not confirmed yet (pending and sent; confirmed ones are kept apart in
+ * confirmed_mutation), in device-sequence order, as protocol mutations. `afterSeq` skips the rows
+ * the server says it has applied already.
  */
 export function readOutbox(db: Db, options: { limit: number; afterSeq?: number }): Mutation[] {
   const rows = db.$client
     .prepare(
       `SELECT seq, mutation_id AS mutationId, entity, row_id AS rowId, op, fields, base_versions AS baseVersions,
-         hlc, user_id AS userId, created_at AS createdAt
+         hlc, user_id AS userId, created_at AS createdAt, replay
        FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?`,
     )
     .all(options.afterSeq ?? 0, options.limit) as OutboxRow[]
@@ -47,6 +49,7 @@ function toMutation(row: OutboxRow): Mutation {
     hlc: row.hlc,
     userId: row.userId,
     createdAt: row.createdAt,
+    ...(row.replay ? { replay: true } : {}),
   })
   if (!parsed.success) {
     throw new SyncDataError(
@@ -90,7 +93,7 @@ export function renumberOutboxForEpoch(db: Db, epoch: number, firstSeq: number):
     for (const [i, seq] of seqs.entries()) move.run(-1 - i, seq)
     for (const i of seqs.keys()) move.run(firstSeq + i, -1 - i)
     client
-      .prepare('UPDATE device_state SET epoch = ?, last_seq = ? WHERE id = 1')
-      .run(epoch, firstSeq + seqs.length - 1)
+      .prepare('UPDATE device_state SET epoch = ?, last_seq = ?, acknowledged_seq = ? WHERE id = 1')
+      .run(epoch, firstSeq + seqs.length - 1, firstSeq - 1)
   })()
 }

@@ -4,6 +4,7 @@ import type { Db } from '../database'
 import { replicatedTables } from '../replicatedTables'
 import { withGateOpen } from '../writeGuard'
 import type { DerivedIndex } from '../writePath'
+import { confirmOutboxRows } from './confirmedMutations'
 import { entitiesOfScope } from './replicaTable'
 import { dropScopeRows } from './scopeRows'
 import { saveScopeState } from './scopeState'
@@ -37,7 +38,8 @@ export function resetScope(
 
 /**
  * The user may no longer read the scope: once its changes have been pushed (the server keeps them,
- * routed to a head), its rows and its sent outbox rows go. Refused while a change is still unpushed.
+ * routed to a head), its rows go and its sent outbox rows count as confirmed. Refused while a change
+ * is still unpushed.
  */
 export function purgeScope(
   db: Db,
@@ -55,9 +57,7 @@ export function purgeScope(
     if (unpushed > 0) {
       throw new SyncDataError('PENDING_CHANGES', `${unpushed} changes of ${scope} are not pushed yet`)
     }
-    client
-      .prepare(`DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM outbox o WHERE ${outboxOfScope})`)
-      .run(scope)
+    confirmOutboxRows(client, `(${outboxOfScope})`, scope)
     const dropped = withGateOpen(client, () =>
       dropScopeRows(client, scope, false, derivedIndexes, now().toISOString()),
     )
@@ -70,7 +70,8 @@ export function purgeScope(
  * At the start of a scope's bootstrap: its outbox rows the server has answered (applied or
  * conflicted) are confirmed by the snapshot that follows, which is read after they committed and so
  * holds their effect. A snapshot carries no mutation ids, so without this they would wait forever
- * for a pull that never brings them (their changes sit before the snapshot's position). Rows they
+ * for a pull that never brings them (their changes sit before the snapshot's position); they move to
+ * the confirmed changes, kept in case the server is restored from a backup. Rows they
  * alone kept go too; the snapshot brings back the server's truth of each. Callers hold a
  * transaction and the write gate.
  */
@@ -80,11 +81,7 @@ export function confirmSentBySnapshot(
   derivedIndexes: readonly DerivedIndex[],
   at: string,
 ): number {
-  const confirmed = client
-    .prepare(
-      `DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM outbox o WHERE o.state = 'sent' AND (${outboxRowsOf(scope)}))`,
-    )
-    .run(scope).changes
+  const confirmed = confirmOutboxRows(client, `o.state = 'sent' AND (${outboxRowsOf(scope)})`, scope)
   if (confirmed > 0) dropScopeRows(client, scope, true, derivedIndexes, at)
   return confirmed
 }

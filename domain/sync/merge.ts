@@ -43,6 +43,13 @@ export interface IncomingMutation {
   /** The device that pushed it (authenticated, not taken from the HLC). */
   device: string
   userName: string
+  /**
+   * Set for a change the server had acknowledged before it was restored from a backup, sent again
+   * (a replay): the server's change-log position when the restore was found. Its base versions name
+   * a log the restore threw away, so they mean nothing; a field untouched since this position takes
+   * the replayed value, one changed after it was edited concurrently.
+   */
+  replayAfter?: number
 }
 
 export interface ConflictSide {
@@ -119,11 +126,14 @@ function mutationIsLater(mutation: IncomingMutation, meta: FieldMeta): boolean {
 
 /**
  * The clerk's edit of a field is concurrent with the server's value unless the clerk had seen that
- * value (base at or after its last change) or the value is the same device's own earlier edit.
+ * value (base at or after its last change) or the value is the same device's own earlier edit. A
+ * replay has no meaningful base: it saw everything up to the restore, and nothing after it.
  */
-function isConcurrent(meta: FieldMeta, base: number | null | undefined, device: string): boolean {
-  if (base !== null && base !== undefined && base >= changedAt(meta)) return false
-  return meta.device !== device
+function isConcurrent(meta: FieldMeta, base: number | null | undefined, mutation: IncomingMutation): boolean {
+  if (mutation.replayAfter !== undefined) {
+    if (changedAt(meta) <= mutation.replayAfter) return false
+  } else if (base !== null && base !== undefined && base >= changedAt(meta)) return false
+  return meta.device !== mutation.device
 }
 
 export function mergeMutation(
@@ -163,11 +173,9 @@ export function mergeMutation(
       return { outcome: 'merged', record: current, change: { op: 'patch', fields: [] }, conflicts }
     }
     const deletion = metaOf(current, 'deletedAt')
-    const base = mutation.baseVersions.deletedAt
-    const seen =
-      (base !== null && base !== undefined && base >= changedAt(deletion)) ||
-      deletion.device === mutation.device
-    if (!seen) {
+    // Seen: the restore was based on this deletion (or its own PC made it, or, replayed after a
+    // server restore, the deletion is older than the restore).
+    if (isConcurrent(deletion, mutation.baseVersions.deletedAt, mutation)) {
       // Deleted again after the deletion the head decided on: that newer deletion stands, and waits
       // for a person like any other decision.
       meta.deletedAt = restamp(deletion, seq)
@@ -203,13 +211,11 @@ export function mergeMutation(
         conflicts,
       }
     }
-    const base = mutation.baseVersions.deletedAt
     const deletedAt = atOf(mutation.hlc)
     // Edits the deleting clerk had not seen are lost with the row: each is kept in a conflict.
     for (const field of Object.keys(current.values).sort()) {
       const fieldMeta = metaOf(current, field)
-      const later = base === null || base === undefined || changedAt(fieldMeta) > base
-      if (later && fieldMeta.device !== mutation.device) {
+      if (isConcurrent(fieldMeta, mutation.baseVersions.deletedAt, mutation)) {
         conflicts.push({
           kind: 'deleteAfterEdit',
           field,
@@ -256,7 +262,7 @@ export function mergeMutation(
     const value = mutation.fields[field] ?? null
     const fieldMeta = metaOf(current, field)
     const old = current.values[field] ?? null
-    if (!isConcurrent(fieldMeta, mutation.baseVersions[field], mutation.device)) {
+    if (!isConcurrent(fieldMeta, mutation.baseVersions[field], mutation)) {
       values[field] = value
       meta[field] = stamp
     } else if (same(value, old)) {

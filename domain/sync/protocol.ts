@@ -120,8 +120,15 @@ export const HelloRequest = z
     clientTime: IsoTime,
     /** Outbox rows waiting to be pushed, for the devices screen. */
     pendingChanges: Seq,
+    /**
+     * The highest device sequence number the server has acknowledged to this PC in its epoch. A
+     * server whose own record of the PC (same epoch) is lower, or whose log is shorter than a cursor,
+     * was restored from a backup (null before the PC's first push).
+     */
+    acknowledged: z.object({ epoch: z.number().int().positive(), seq: Seq }).strict().nullable().optional(),
   })
   .strict()
+export type HelloRequest = z.infer<typeof HelloRequest>
 
 export const HelloAction = z.discriminatedUnion('kind', [
   /** Drop the scope's rows that have no pending change and bootstrap it again from a snapshot. */
@@ -171,6 +178,11 @@ export const Mutation = z
     hlc: HlcText,
     userId: Uuid,
     createdAt: IsoTime,
+    /**
+     * Sent again after the server was restored from a backup (it may have acknowledged it before):
+     * its base versions belong to the log the restore threw away (see domain/sync/merge.ts).
+     */
+    replay: z.literal(true).optional(),
   })
   .strict()
 export type Mutation = z.infer<typeof Mutation>

@@ -31,6 +31,8 @@ export interface MutationContext extends WriteContext {
   authors: ReadonlyMap<string, Author>
   /** Scope -> the highest sequence number written to it in this transaction (for the pokes). */
   pokes: Map<Scope, number>
+  /** The log position of the last restore from a backup (null: never restored); replays merge against it. */
+  restoredAtSeq: number | null
 }
 
 export interface MutationOutcome {
@@ -156,6 +158,7 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
     hlc,
     device: w.device.deviceId,
     userName: author.name,
+    ...(mutation.replay && w.restoredAtSeq !== null ? { replayAfter: w.restoredAtSeq } : {}),
   }
   const merged = mergeMutation(existing, incoming, def, seq)
   const refuse = (reason: RejectReason, message: string) => {

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { Mutation, MutationResult, PushRequest, PushResponse, Scope } from '../../domain/sync/protocol'
 import type { DeviceAuth, ServerContext } from '../context'
 import { devices, mutationLog } from '../db/schema'
+import { readServerMeta } from '../db/serverMeta'
 import { HttpError } from '../http/httpError'
 import { applyMutation, type MutationContext } from './applyMutation'
 import { loadAuthors } from './authors'
@@ -73,6 +74,7 @@ export async function applyPush(ctx: ServerContext, device: DeviceAuth, push: Pu
       device,
       authors,
       pokes: new Map(),
+      restoredAtSeq: (await readServerMeta(tx))?.restoredAtSeq ?? null,
     }
     await batch.preload(mutations.filter((m) => !known.has(m.mutationId) && m.seq > state.lastSeq))
     const results: MutationResult[] = []

@@ -12,8 +12,8 @@ import { authenticateSignedIn } from '../auth/requestAuth'
 import { readableScopes, writableScopes } from '../auth/scopes'
 import type { ServerContext, UserAuth } from '../context'
 import { devices } from '../db/schema'
-import { ensureServerGeneration } from '../db/serverMeta'
 import { supportedProtocol, supportedSchema } from '../http/supportedVersions'
+import { detectRestoreAtHello } from '../restore/detectRestore'
 import { compareVersions, MIN_APP_VERSION } from './appVersion'
 
 const INT32_MAX = 2_147_483_647
@@ -21,7 +21,8 @@ const INT32_MAX = 2_147_483_647
 /**
  * POST /sync/hello: the PC says where it stands; the server records it for IT (last seen, version,
  * clock offset, pending changes) and answers what the PC must do first: resnapshot after a server
- * restore, purge scopes its user lost, rotate its epoch after a restore of the PC, or update.
+ * restore (found here from what the PC knows, or announced with `--after-restore`), purge scopes its
+ * user lost, rotate its epoch after a restore of the PC, or update.
  */
 export const helloRoute: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
   app.post(
@@ -39,7 +40,10 @@ export const helloRoute: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (
       const appVersion = String(request.headers[headerNames.app] ?? '')
       const offset = Date.parse(body.clientTime) - now.getTime()
       const clockOffsetMs = Math.max(-INT32_MAX, Math.min(INT32_MAX, offset))
-      const generation = await ensureServerGeneration(ctx.db, now)
+      const { generation, evidence } = await detectRestoreAtHello(ctx, device.deviceId, body)
+      if (evidence) {
+        request.log.warn({ deviceId: device.deviceId, evidence }, 'the database was restored from a backup')
+      }
 
       const state = await ctx.db.transaction(async (tx) => {
         const [row] = await tx

@@ -101,6 +101,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
 }
 
+/** A backup of a database as an operator takes one: `pg_dump` in its custom format, to `file`. */
+export async function dumpDatabase(url: string, file: string): Promise<void> {
+  await run(join(postgresBinaries(), 'pg_dump'), ['--format=custom', `--file=${file}`, `--dbname=${url}`])
+}
+
+/** A new, empty database (as createTestDatabase) loaded from a `dumpDatabase` file with `pg_restore`. */
+export async function restoreDump(file: string): Promise<TestDatabase> {
+  const database = await createTestDatabase()
+  await run(join(postgresBinaries(), 'pg_restore'), [
+    '--no-owner',
+    '--exit-on-error',
+    `--dbname=${database.url}`,
+    file,
+  ])
+  return database
+}
+
 /** vitest globalSetup: one cluster for the whole run. */
 export default async function setup(project: { provide(key: 'postgresAdminUrl', value: string): void }) {
   const cluster = await startPostgresCluster()

@@ -8,11 +8,18 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 /** The central server in this process on a random loopback port, over a database the test owns. */
 export function startTestServer(
   database: ServerDatabase,
-  options: { now?: () => Date; demoDataDir?: string; demoObjects?: number; bodyLimit?: number } = {},
+  options: {
+    now?: () => Date
+    demoDataDir?: string
+    demoObjects?: number
+    bodyLimit?: number
+    afterRestore?: boolean
+  } = {},
 ): Promise<RunningServer> {
   return startServer({
     database,
     now: options.now,
+    afterRestore: options.afterRestore,
     demoDataDir: options.demoDataDir,
     // Tests make their own records; the demo property registry only when a test asks for it.
     demoObjects: options.demoObjects ?? 0,

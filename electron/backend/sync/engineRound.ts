@@ -2,7 +2,13 @@ import type { Db } from '../../../db/database'
 import { checkpointEveryPages } from '../../../db/maintenance'
 import { applyPullPage } from '../../../db/sync/applyPullPage'
 import { applySnapshotPage } from '../../../db/sync/applySnapshotPage'
-import { deviceIdentity, saveHello } from '../../../db/sync/deviceIdentity'
+import { pruneConfirmed, replayKeptChanges } from '../../../db/sync/confirmedMutations'
+import {
+  deviceIdentity,
+  saveAcknowledged,
+  saveClockOffset,
+  saveServerGeneration,
+} from '../../../db/sync/deviceIdentity'
 import { dropNumberBlocks } from '../../../db/sync/numberPool'
 import { markSentUpTo, outboxCounts, readOutbox, renumberOutboxForEpoch } from '../../../db/sync/outbox'
 import { slicesOfPullPage } from '../../../db/sync/pullSlices'
@@ -59,6 +65,7 @@ export async function runRound(ctx: RoundContext): Promise<RoundResult> {
       knownGeneration: identity.serverGeneration,
       clientTime: new Date(sentAt).toISOString(),
       pendingChanges: outboxCounts(db).unconfirmed,
+      acknowledged: identity.epoch === null ? null : { epoch: identity.epoch, seq: identity.acknowledgedSeq },
     }
     return ctx.http.hello(body, ctx.signal, withoutSession)
   }
@@ -77,10 +84,11 @@ export async function runRound(ctx: RoundContext): Promise<RoundResult> {
   const receivedAt = ctx.now().getTime()
   // The server's clock against the middle of the round trip.
   const clockOffsetMs = Date.parse(hello.serverTime) - Math.round((sentAt + receivedAt) / 2)
-  saveHello(db, { clockOffsetMs, generation: hello.serverGeneration })
+  saveClockOffset(db, clockOffsetMs)
 
   const restored = identity.serverGeneration !== null && identity.serverGeneration !== hello.serverGeneration
   const { updateRequired, purges } = carryOutActions(ctx, hello, restored, identity.epoch)
+  saveServerGeneration(db, hello.serverGeneration)
 
   if (!updateRequired) {
     try {
@@ -108,6 +116,7 @@ export async function runRound(ctx: RoundContext): Promise<RoundResult> {
   const serverNow = new Date(ctx.now().getTime() + clockOffsetMs)
   const writable = hello.scopes.filter((s) => s.write).map((s) => s.scope)
   await topUpNumbers(db, ctx.http, ctx.numberSeries, writable, serverNow, ctx.signal)
+  pruneConfirmed(db, ctx.now())
   return { kind: 'done', updateRequired, sessionEnded }
 }
 
@@ -125,7 +134,11 @@ function carryOutActions(
   knownEpoch: number | null,
 ) {
   let updateRequired = false
-  let rotated = false
+  // A restored server lost what it acknowledged after its backup: every change this PC kept (the
+  // confirmed ones and the outbox) goes again as a replay, in the order first sent, under the epoch
+  // it gives now. The generation is saved only after this, so a PC stopped half-way starts again.
+  if (restored) replayKeptChanges(ctx.db, hello.epoch, hello.deviceLastSeq + 1)
+  let rotated = restored
   const purges: Scope[] = []
   for (const action of hello.actions) {
     switch (action.kind) {
@@ -133,7 +146,7 @@ function carryOutActions(
         updateRequired = true
         break
       case 'rotateEpoch':
-        renumberOutboxForEpoch(ctx.db, action.epoch, hello.deviceLastSeq + 1)
+        if (!restored) renumberOutboxForEpoch(ctx.db, action.epoch, hello.deviceLastSeq + 1)
         dropNumberBlocks(ctx.db)
         rotated = true
         break
@@ -145,10 +158,8 @@ function carryOutActions(
         break
     }
   }
-  // A new epoch without the action still means the unconfirmed rows must go again under it. So does
-  // a restored server: it lost the rows confirmed after its backup, which left this outbox, so the
-  // rest would start after a gap it refuses; renumbered, they follow on from what it has.
-  if (!rotated && (knownEpoch !== hello.epoch || restored))
+  // A new epoch without the action still means the unconfirmed rows must go again under it.
+  if (!rotated && knownEpoch !== hello.epoch)
     renumberOutboxForEpoch(ctx.db, hello.epoch, hello.deviceLastSeq + 1)
   // A new epoch means this PC's store went back to a backup: numbers it issued after that backup may
   // sit in its blocks again as unissued, so the blocks go and fresh ones are leased.
@@ -172,6 +183,7 @@ async function pushAll(ctx: RoundContext, deviceLastSeq: number): Promise<void> 
     const epoch = deviceIdentity(ctx.db).epoch ?? 1
     const response = await ctx.http.push({ epoch, mutations: [mutation] }, ctx.signal)
     recordPushResults(ctx.db, response.results, ctx.derivedIndexes, ctx.now)
+    saveAcknowledged(ctx.db, response.deviceLastSeq)
   }
   let after = deviceLastSeq
   let lastGap: number | null = null
@@ -182,6 +194,7 @@ async function pushAll(ctx: RoundContext, deviceLastSeq: number): Promise<void> 
     try {
       const response = await ctx.http.push({ epoch, mutations: batch }, ctx.signal)
       recordPushResults(ctx.db, response.results, ctx.derivedIndexes, ctx.now)
+      saveAcknowledged(ctx.db, response.deviceLastSeq)
       after = Math.max(batch.at(-1)!.seq, response.deviceLastSeq)
       lastGap = null
     } catch (error) {
@@ -190,6 +203,7 @@ async function pushAll(ctx: RoundContext, deviceLastSeq: number): Promise<void> 
       if (gap === null || gap === lastGap) throw error
       // Rows below the expected one were applied already: they wait for their pull.
       markSentUpTo(ctx.db, gap - 1, ctx.now())
+      saveAcknowledged(ctx.db, gap - 1)
       after = gap - 1
       lastGap = gap
     }

@@ -84,13 +84,21 @@ export const loginAttempts = pgTable(
   ],
 )
 
-/** One row: the server's generation, made when the database is created (PCs detect a restore by it). */
+/**
+ * One row: the server's generation, made when the database is created and replaced when the server
+ * finds it was restored from a backup (PCs detect the restore by it and send their changes again).
+ */
 export const serverMeta = pgTable(
   'server_meta',
   {
     id: integer('id').primaryKey().default(1),
     generation: uuid('generation').notNull(),
     createdAt: at('created_at').notNull(),
+    /** Generations this database had before the current one: a PC naming another one saw a lost future. */
+    previousGenerations: uuid('previous_generations').array().notNull().default(sql`'{}'::uuid[]`),
+    /** The change-log position when the last restore was found: replayed changes merge against it. */
+    restoredAtSeq: bigint('restored_at_seq', { mode: 'number' }),
+    restoredAt: at('restored_at'),
   },
   (t) => [check('server_meta_single_row', sql`${t.id} = 1`)],
 )

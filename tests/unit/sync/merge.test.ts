@@ -352,6 +352,90 @@ describe('restoring a deleted row', () => {
   })
 })
 
+describe('replays after a server restore', () => {
+  // The record's edits are at seqs 2, 3, ...: a restore found at `restoredAt` keeps those at or before it.
+  const arbReplay = arbCase.chain(({ record, mutation }) =>
+    fc
+      .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 1_000 }))
+      .map(([restoredAt, junkBase]) => ({
+        record,
+        // The bases name seqs of the log the restore threw away: any number at all.
+        mutation: {
+          ...mutation,
+          baseVersions: Object.fromEntries(Object.keys(mutation.fields).map((f) => [f, junkBase])),
+          replayAfter: restoredAt,
+        },
+        restoredAt,
+      })),
+  )
+  const changedAfter = (r: ServerRecord, f: string, restoredAt: number) => versionOf(r, f) > restoredAt
+  const concurrentReplay = (r: ServerRecord, m: IncomingMutation, f: string, restoredAt: number) =>
+    changedAfter(r, f, restoredAt) && writerOf(r, f) !== m.device
+
+  it('ignores the base versions: the same replay with other bases merges the same way', () => {
+    fc.assert(
+      fc.property(arbReplay, fc.integer({ min: 0, max: 1_000 }), ({ record, mutation }, otherBase) => {
+        const other = {
+          ...mutation,
+          baseVersions: Object.fromEntries(Object.keys(mutation.fields).map((f) => [f, otherBase])),
+        }
+        expect(mergeMutation(record, other, rules, 100)).toEqual(mergeMutation(record, mutation, rules, 100))
+      }),
+    )
+  })
+
+  it('a field untouched since the restore takes the replayed value with no conflict record', () => {
+    fc.assert(
+      fc.property(arbReplay, ({ record, mutation, restoredAt }) => {
+        const result = mergeMutation(record, mutation, rules, 100)
+        if (result.outcome !== 'merged') throw new Error('expected a merge')
+        for (const [f, pushed] of Object.entries(mutation.fields)) {
+          if (concurrentReplay(record, mutation, f, restoredAt)) continue
+          expect(result.record.values[f]).toBe(pushed)
+          expect(result.conflicts.filter((c) => c.field === f)).toEqual([])
+        }
+      }),
+    )
+  })
+
+  it('a field another PC changed after the restore is a concurrent edit: later HLC wins, the other value kept', () => {
+    fc.assert(
+      fc.property(arbReplay, ({ record, mutation, restoredAt }) => {
+        const result = mergeMutation(record, mutation, rules, 100)
+        if (result.outcome !== 'merged') throw new Error('expected a merge')
+        for (const [f, pushed] of Object.entries(mutation.fields)) {
+          const old = record.values[f] ?? null
+          if (!concurrentReplay(record, mutation, f, restoredAt) || pushed === old) continue
+          const meta = record.meta[f] ?? record.meta['*']
+          const later = mutation.hlc > meta.hlc
+          const [conflict] = result.conflicts.filter((c) => c.field === f)
+          if (f === 'amount') {
+            expect(conflict).toMatchObject({ kind: 'guardedField', other: { value: pushed } })
+            expect(result.record.values[f]).toBe(old)
+          } else {
+            expect(conflict?.kind).toBe('concurrentEdit')
+            expect(result.record.values[f]).toBe(later ? pushed : old)
+            expect(conflict?.other.value).toBe(later ? old : pushed)
+          }
+        }
+      }),
+    )
+  })
+
+  it('a replayed delete keeps as conflicts only the fields another PC changed after the restore', () => {
+    fc.assert(
+      fc.property(arbReplay, ({ record, mutation, restoredAt }) => {
+        const deletion = { ...mutation, op: 'delete' as const, fields: {}, baseVersions: { deletedAt: 999 } }
+        const result = mergeMutation(record, deletion, rules, 100)
+        if (result.outcome !== 'merged') throw new Error('expected a merge')
+        expect(result.record.deletedAt).not.toBeNull()
+        const expected = FIELDS.filter((f) => concurrentReplay(record, mutation, f, restoredAt)).sort()
+        expect(result.conflicts.map((c) => c.field)).toEqual(expected)
+      }),
+    )
+  })
+})
+
 describe('HLC clamping', () => {
   it('keeps an HLC inside [received - 180 days, received + 5 min] and moves one outside to the edge', () => {
     fc.assert(

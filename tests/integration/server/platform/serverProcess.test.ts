@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -50,6 +50,39 @@ describe('server/main.ts on embedded PGlite', () => {
     expect(second.output()).toContain('SIGTERM')
     await expect(fetch(`${second.url}/health`)).rejects.toThrow()
   }, 120_000)
+})
+
+describe('server/main.ts --after-restore', () => {
+  it('gives a data folder put back from a copy a new generation, once', async () => {
+    const live = join(dataDir, 'restore-live')
+    const copy = join(dataDir, 'restore-copy')
+    const generationOf = async (server: ServerProcess) =>
+      ((await call(server.url, 'GET', '/health')).body as { generation: string }).generation
+    // A clean stop (the copy must be of a closed database), once the server has answered a request.
+    const stop = async (server: ServerProcess) => {
+      await generationOf(server)
+      server.kill('SIGTERM')
+      expect(await server.exited).toBe(0)
+    }
+    const first = await start({ dataDir: live })
+    const backedUp = await generationOf(first)
+    await stop(first)
+    // The backup: the data folder copied while the server is stopped; later it is put back.
+    cpSync(live, copy, { recursive: true })
+    await stop(await start({ dataDir: live }))
+    rmSync(live, { recursive: true, force: true })
+    cpSync(copy, live, { recursive: true })
+
+    const restored = await start({ dataDir: live, extraArgs: ['--after-restore'] })
+    expect(restored.output()).toMatch(/After a restore: new generation [0-9a-f-]{36}/)
+    const rotated = await generationOf(restored)
+    expect(rotated).not.toBe(backedUp)
+    await stop(restored)
+    // The next ordinary start keeps it.
+    const again = await start({ dataDir: live })
+    expect(await generationOf(again)).toBe(rotated)
+    await stop(again)
+  }, 180_000)
 })
 
 describe('server/main.ts on PostgreSQL (DATABASE_URL)', () => {

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { initialTerritorialUnits } from '../../../../domain/reference/rustaviUnits'
 import type { HelloResponse, NumberLease, SnapshotResponse } from '../../../../domain/sync/protocol'
-import { changeLog, devices } from '../../../../server/db/schema'
+import { changeLog, devices, serverMeta } from '../../../../server/db/schema'
 import { readServerGeneration } from '../../../../server/db/serverMeta'
 import { seedReferenceData } from '../../../../server/seed/referenceData'
 import {
@@ -64,12 +64,15 @@ describe('POST /sync/hello', () => {
     expect(anonymous.body.scopes).toEqual([])
   })
 
-  it('asks for a resnapshot of every scope when the PC knew another server generation', async () => {
+  it('asks for a resnapshot of every scope when the PC knew an earlier server generation', async () => {
     const generation = await readServerGeneration(f.ctx.db)
     const same = await hello(pc, { knownGeneration: generation, cursors: { property: 1, reference: 1 } })
     expect(same.body.actions).toEqual([])
+    // A generation this server had before (one it never had means a restore: tests/integration/sync/endToEnd).
+    const earlier = '00000000-0000-4000-8000-000000000000'
+    await f.ctx.db.update(serverMeta).set({ previousGenerations: [earlier] })
     const restored = await hello(pc, {
-      knownGeneration: '00000000-0000-4000-8000-000000000000',
+      knownGeneration: earlier,
       cursors: { property: 1, reference: 1 },
     })
     expect(restored.body.actions).toEqual([

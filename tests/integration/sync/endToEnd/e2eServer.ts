@@ -22,8 +22,9 @@ export interface E2eServer {
   /**
    * The server put back from a backup: this one stops, its database closes, and a new server on
    * `restored` takes its place behind every PC's switch (their connections to the old one are cut).
+   * `afterRestore`: started as `npm run server -- --after-restore` (the documented procedure).
    */
-  replaceDatabase(restored: ServerDatabase): Promise<void>
+  replaceDatabase(restored: ServerDatabase, options?: { afterRestore?: boolean }): Promise<void>
   close(): Promise<void>
 }
 
@@ -49,11 +50,11 @@ export async function startE2eServer(given?: ServerDatabase): Promise<E2eServer>
       pcs.push(online)
       return online
     },
-    async replaceDatabase(restored) {
+    async replaceDatabase(restored, options = {}) {
       await e2e.server.stop()
       await e2e.database.close()
       e2e.database = restored
-      e2e.server = await startTestServer(restored)
+      e2e.server = await startTestServer(restored, options)
       e2e.url = e2e.server.url
       for (const pc of pcs) {
         pc.network.retarget(e2e.url)
