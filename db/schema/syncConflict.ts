@@ -20,11 +20,13 @@ export const syncConflict = sqliteTable(
     currentValue: text('current_value').notNull(),
     currentUserName: text('current_user_name').notNull(),
     currentDeviceId: text('current_device_id'),
+    currentDeviceName: text('current_device_name'),
     currentAt: text('current_at').notNull(),
     /** JSON of the value that did not make it into the record. */
     otherValue: text('other_value').notNull(),
     otherUserName: text('other_user_name').notNull(),
     otherDeviceId: text('other_device_id'),
+    otherDeviceName: text('other_device_name'),
     otherAt: text('other_at').notNull(),
     status: text('status').notNull(),
     resolvedBy: text('resolved_by'),

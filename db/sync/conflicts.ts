@@ -11,10 +11,12 @@ export interface ConflictRow {
   currentValue: string
   currentUserName: string
   currentDeviceId: string | null
+  currentDeviceName: string | null
   currentAt: string
   otherValue: string
   otherUserName: string
   otherDeviceId: string | null
+  otherDeviceName: string | null
   otherAt: string
   status: string
   resolvedBy: string | null
@@ -22,8 +24,9 @@ export interface ConflictRow {
 }
 
 const columns = `id, version, scope, kind, entity, row_id AS rowId, field, current_value AS currentValue,
-  current_user_name AS currentUserName, current_device_id AS currentDeviceId, current_at AS currentAt,
-  other_value AS otherValue, other_user_name AS otherUserName, other_device_id AS otherDeviceId,
+  current_user_name AS currentUserName, current_device_id AS currentDeviceId,
+  current_device_name AS currentDeviceName, current_at AS currentAt, other_value AS otherValue,
+  other_user_name AS otherUserName, other_device_id AS otherDeviceId, other_device_name AS otherDeviceName,
   other_at AS otherAt, status, resolved_by AS resolvedBy, resolved_at AS resolvedAt`
 
 /** The conflicts of the given scopes the server sent this PC, newest first. */

@@ -32,10 +32,13 @@ export const SyncConflictRow = z
     currentValue: JsonValueText,
     currentUserName: z.string().max(200),
     currentDeviceId: z.string().max(64).nullable(),
+    /** The computer's name as IT enrolled it (absent on conflicts recorded before names were kept). */
+    currentDeviceName: z.string().max(200).nullable().optional(),
     currentAt: IsoTime,
     otherValue: JsonValueText,
     otherUserName: z.string().max(200),
     otherDeviceId: z.string().max(64).nullable(),
+    otherDeviceName: z.string().max(200).nullable().optional(),
     otherAt: IsoTime,
     status: z.enum(['open', 'resolved']),
     resolvedBy: z.string().max(200).nullable(),

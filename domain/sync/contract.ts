@@ -56,6 +56,8 @@ export const ConflictSide = z
     value: FieldValue,
     userName: z.string(),
     deviceId: z.string().nullable(),
+    /** The computer's name as IT enrolled it, when the server knew it. */
+    deviceName: z.string().nullable(),
     at: z.iso.datetime({ offset: true }),
   })
   .strict()

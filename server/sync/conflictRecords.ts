@@ -1,8 +1,10 @@
+import { inArray } from 'drizzle-orm'
 import { v7 as uuidv7 } from 'uuid'
 import { conflictValueText, type SyncConflictRow } from '../../domain/sync/conflictRow'
 import type { RowValues } from '../../domain/sync/entities'
 import type { ConflictDraft } from '../../domain/sync/merge'
 import type { Scope } from '../../domain/sync/protocol'
+import { devices } from '../db/schema'
 import type { PushBatch } from './pushBatch'
 import type { SequenceAllocator } from './sequence'
 import { serverHlc } from './serverClock'
@@ -33,6 +35,11 @@ export async function writeConflicts(
   drafts: readonly ConflictDraft[],
 ): Promise<string[]> {
   const ids: string[] = []
+  const names = await deviceNames(
+    w.tx,
+    drafts.flatMap((d) => [d.current.deviceId, d.other.deviceId]),
+  )
+  const nameOf = (deviceId: string | null) => (deviceId ? (names.get(deviceId) ?? null) : null)
   for (const draft of drafts) {
     const id = uuidv7()
     const seq = w.seqs.next()
@@ -45,10 +52,12 @@ export async function writeConflicts(
       currentValue: conflictValueText(draft.current.value),
       currentUserName: draft.current.userName,
       currentDeviceId: draft.current.deviceId,
+      currentDeviceName: nameOf(draft.current.deviceId),
       currentAt: draft.current.at,
       otherValue: conflictValueText(draft.other.value),
       otherUserName: draft.other.userName,
       otherDeviceId: draft.other.deviceId,
+      otherDeviceName: nameOf(draft.other.deviceId),
       otherAt: draft.other.at,
       status: 'open',
       resolvedBy: null,
@@ -76,4 +85,15 @@ export async function writeConflicts(
     ids.push(id)
   }
   return ids
+}
+
+/** The names IT gave the computers, so a head reads "Room 101" rather than an id. */
+async function deviceNames(tx: SyncTx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))]
+  if (wanted.length === 0) return new Map()
+  const rows = await tx
+    .select({ id: devices.id, name: devices.name })
+    .from(devices)
+    .where(inArray(devices.id, wanted))
+  return new Map(rows.map((r) => [r.id, r.name]))
 }

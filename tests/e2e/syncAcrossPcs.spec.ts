@@ -133,6 +133,9 @@ test('both PCs rename one object while one is offline; the head sees both names 
   await expect(card).toBeVisible({ timeout: 15_000 })
   await expect(card.getByText(nameOnB)).toBeVisible()
   await expect(card.getByText('ნინო კაპანაძე').first()).toBeVisible()
+  // Which computer each name came from, by the names IT gave them.
+  await expect(card.getByText('ოთახი 101')).toBeVisible()
+  await expect(card.getByText('ოთახი 102')).toBeVisible()
   await shot(head.page, 'sync-conflict-real')
   await card.getByRole('button', { name: 'მეორე მნიშვნელობის არჩევა' }).click()
   await expect(head.page.getByRole('dialog').getByText(nameOnA)).toBeVisible()

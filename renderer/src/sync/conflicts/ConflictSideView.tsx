@@ -31,7 +31,13 @@ export function ConflictSideView({ heading, side, shownValue, highlight = false 
             { label: t('sync.conflicts.when'), value: format.dateTime(side.at) },
             {
               label: t('sync.conflicts.device'),
-              value: side.deviceId ? <span title={side.deviceId}>{side.deviceId.slice(0, 8)}</span> : '—',
+              value: side.deviceName ? (
+                <span title={side.deviceId ?? undefined}>{side.deviceName}</span>
+              ) : side.deviceId ? (
+                <span title={side.deviceId}>{side.deviceId.slice(0, 8)}</span>
+              ) : (
+                '—'
+              ),
             },
           ]}
         />

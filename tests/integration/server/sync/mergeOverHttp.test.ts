@@ -24,8 +24,8 @@ beforeAll(async () => {
   f = await startSyncFixture()
   nino = await f.addUser('clerk', ['property'], 'ნინო')
   giorgi = await f.addUser('clerk', ['property'], 'გიორგი')
-  pcA = await f.enrolPc()
-  pcB = await f.enrolPc()
+  pcA = await f.enrolPc('ოთახი 101')
+  pcB = await f.enrolPc('ოთახი 102')
   session = await f.signIn(pcA, nino)
 })
 afterAll(() => f.close())
@@ -120,6 +120,9 @@ describe('field-level merge through POST /sync/push', () => {
         otherValue: JSON.stringify('ადრეული'),
         otherUserName: 'ნინო',
         otherDeviceId: pcA.deviceId,
+        otherDeviceName: 'ოთახი 101',
+        currentDeviceId: pcB.deviceId,
+        currentDeviceName: 'ოთახი 102',
         status: 'open',
       })
     }

@@ -52,7 +52,8 @@ export interface SyncFixture {
   ): Promise<Reply<T>>
   addUser(role: Role, departments: Department[], name?: string): Promise<TestUser>
   setAccess(user: TestUser, role: Role, departments: Department[], active?: boolean): Promise<void>
-  enrolPc(): Promise<TestPc>
+  /** Enrols a PC under `deviceName` (default 'PC'), as IT names a computer. */
+  enrolPc(deviceName?: string): Promise<TestPc>
   signIn(pc: TestPc, user: TestUser): Promise<string>
   /** Pushes mutations built by `mutation` (their seqs taken from the PC). */
   push(pc: TestPc, mutations: Mutation[]): Promise<Reply<PushResponse>>
@@ -116,12 +117,12 @@ export async function startSyncFixture(given?: ServerDatabase): Promise<SyncFixt
       const { eq } = await import('drizzle-orm')
       await ctx.db.update(users).set({ role, departments, active }).where(eq(users.id, user.id))
     },
-    async enrolPc() {
+    async enrolPc(deviceName = 'PC') {
       const code = await createEnrolmentCode(ctx, { createdBy: null })
       const reply = await fixture.request<{ deviceId: string; deviceToken: string; epoch: number }>(
         'POST',
         '/v1/enrol',
-        { body: { code: code.code, deviceName: 'PC', appVersion: '0.1.0' } },
+        { body: { code: code.code, deviceName, appVersion: '0.1.0' } },
       )
       if (reply.status !== 201) throw new Error(`enrol: ${reply.status} ${JSON.stringify(reply.body)}`)
       return {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ServerDatabase } from '../../../../server/db/serverDatabase'
 import type { RunningServer } from '../../../../server/startServer'
+import { type NetworkSwitch, startNetworkSwitch } from '../../../support/networkSwitch'
 import { startTestServer } from '../../../support/serverInstance'
 import { type SyncedPc, type SyncedPcOptions, startSyncedPc } from '../../../support/syncedPc'
-import { type NetworkSwitch, startNetworkSwitch } from '../../../support/networkSwitch'
 import { openTemplatePglite } from './pgliteTemplate'
 
 // The demo central server as a municipality would run it (demo users, a reusable enrolment code,

@@ -8,13 +8,13 @@ import type { Conflict, RejectedChange } from '../../../../domain/sync/contract'
 import { openPostgres } from '../../../../server/db/openPostgres'
 import type { ServerDatabase } from '../../../../server/db/serverDatabase'
 import type { RunningServer } from '../../../../server/startServer'
+import { startNetworkSwitch } from '../../../support/networkSwitch'
 import { createTestDatabase, type TestDatabase } from '../../../support/postgres'
 import { startTestServer } from '../../../support/serverInstance'
 import { eventually, startSyncedPc } from '../../../support/syncedPc'
 import { localRows, serverRows } from './e2eRows'
 import { clerkName, createObject, headName, laterFirst, offline, online } from './e2eSamples'
 import type { OnlinePc } from './e2eServer'
-import { startNetworkSwitch } from '../../../support/networkSwitch'
 
 // The key flows on real PostgreSQL with two server instances on one database (as behind a load
 // balancer): PC A talks only to the first instance, PC B only to the second.
