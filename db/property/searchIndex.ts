@@ -57,6 +57,16 @@ const indexTouchedObjects: DerivedIndex = (client, written) => {
 export const propertySearchIndex: RebuildableIndex = Object.assign(indexTouchedObjects, {
   entities: indexedEntities as ReadonlySet<string>,
   rebuild: (client: Database.Database) => rebuildPropertySearch(client),
+  clear: (client: Database.Database) => {
+    client.prepare('DELETE FROM property_search').run()
+  },
+  buildAfter: indexObjectsAfter,
+  mergeStep: (client: Database.Database) => {
+    const before = client.prepare('SELECT total_changes()').pluck().get() as number
+    mergePropertySearchStep(client)
+    // The merge command counts as one change itself; more means it merged something.
+    return (client.prepare('SELECT total_changes()').pluck().get() as number) > before + 1
+  },
   // What the body below is made of, and what moves a row to another object or out of the index.
   fields: {
     propertyObject: [
@@ -86,6 +96,16 @@ function statements(client: Database.Database) {
 function prepare(client: Database.Database) {
   return {
     remove: client.prepare('DELETE FROM property_search WHERE rowid = ?'),
+    removeRange: client.prepare('DELETE FROM property_search WHERE rowid > ? AND rowid <= ?'),
+    buildChunk: client.prepare(
+      `SELECT o.rowid AS rowid, o.id, o.inventory_number AS inventoryNumber, o.name, o.street, o.building,
+         o.apartment, o.address_note AS addressNote,
+         (SELECT json_group_array(code) FROM property_cadastral_code
+           WHERE object_id = o.id AND deleted_at IS NULL) AS codes,
+         (SELECT json_group_array(json_array(tenant_name, tenant_id_number)) FROM property_lease
+           WHERE object_id = o.id AND deleted_at IS NULL) AS tenants
+       FROM property_object o WHERE o.rowid > ? AND o.deleted_at IS NULL ORDER BY o.rowid LIMIT ?`,
+    ),
     add: client.prepare('INSERT INTO property_search (rowid, object_id, body) VALUES (?, ?, ?)'),
     body: client.prepare('SELECT body FROM property_search WHERE rowid = ?').pluck(),
     object: client.prepare(
@@ -171,19 +191,28 @@ export function propertyMatchExpression(typed: string): string | null {
  * tenants, then merges it into one segment: after a bulk load, such as the demo seed.
  */
 export function rebuildPropertySearch(client: Database.Database): void {
-  const objects = client
-    .prepare(
-      `SELECT o.rowid AS rowid, o.id, o.inventory_number AS inventoryNumber, o.name, o.street, o.building,
-         o.apartment, o.address_note AS addressNote,
-         (SELECT json_group_array(code) FROM property_cadastral_code
-           WHERE object_id = o.id AND deleted_at IS NULL) AS codes,
-         (SELECT json_group_array(json_array(tenant_name, tenant_id_number)) FROM property_lease
-           WHERE object_id = o.id AND deleted_at IS NULL) AS tenants
-       FROM property_object o WHERE o.deleted_at IS NULL`,
-    )
-    .all() as (Record<string, string> & { rowid: number })[]
   client.prepare('DELETE FROM property_search').run()
-  const add = statements(client).add
+  let after = 0
+  for (;;) {
+    const next = indexObjectsAfter(client, after, Number.MAX_SAFE_INTEGER)
+    if (next === null) break
+    after = next
+  }
+  optimisePropertySearch(client)
+}
+
+/**
+ * Indexes the next `limit` live objects after rowid `after`, in rowid order (a bootstrap's build in
+ * steps, db/sync/deferredIndexes.ts). Entries already in that rowid range (a clerk's save during the
+ * build indexes its object itself) are replaced. Returns the last rowid indexed, null when none
+ * was left.
+ */
+export function indexObjectsAfter(client: Database.Database, after: number, limit: number): number | null {
+  const s = statements(client)
+  const objects = s.buildChunk.all(after, limit) as (Record<string, string> & { rowid: number })[]
+  const last = objects.at(-1)?.rowid
+  if (last === undefined) return null
+  s.removeRange.run(after, last)
   for (const o of objects) {
     const codes = JSON.parse(o.codes!) as string[]
     const tenants = (JSON.parse(o.tenants!) as [string, string][]).flat()
@@ -197,9 +226,9 @@ export function rebuildPropertySearch(client: Database.Database): void {
       ...codes,
       ...tenants,
     )
-    add.run(o.rowid, o.id, body)
+    s.add.run(o.rowid, o.id, body)
   }
-  optimisePropertySearch(client)
+  return last
 }
 
 /**

@@ -35,10 +35,13 @@ export const syncScope = sqliteTable('sync_scope', {
   scope: text('scope').primaryKey(),
   /** The last change-log sequence number applied (pull continues after it). */
   cursorSeq: integer('cursor_seq').notNull().default(0),
-  /** The next snapshot page's token while bootstrapping, so a restart resumes where it stopped. */
+  /**
+   * The next snapshot page's token while bootstrapping, so a restart resumes where it stopped; while
+   * indexing, where the build of the derived indexes stands (db/sync/indexBuild.ts).
+   */
   snapshotToken: text('snapshot_token'),
   snapshotSeq: integer('snapshot_seq'),
-  state: text('state', { enum: ['bootstrapping', 'live'] })
+  state: text('state', { enum: ['bootstrapping', 'indexing', 'live'] })
     .notNull()
     .default('bootstrapping'),
 })

@@ -5,8 +5,8 @@ import type { DerivedIndex, Written } from '../writePath'
 import { confirmOutboxRow } from './confirmedMutations'
 import { changesFor } from './deferredIndexes'
 import { withoutCommitSync } from './refetchableWrite'
-import { fileRemoteHistory } from './remoteHistory'
-import { type ServerState, writeServerState } from './rowState'
+import { remoteHistory } from './remoteHistory'
+import { outboxRowKey, type ServerState, writeServerState } from './rowState'
 import { saveScopeState, scopeState } from './scopeState'
 import { SyncDataError } from './syncDataError'
 
@@ -33,6 +33,12 @@ export function applyPullPage(
   if (foreign)
     throw new SyncDataError('BAD_PAGE', `change ${foreign.seq} belongs to ${foreign.scope}, not ${scope}`)
   const confirm = confirmOutboxRow(client)
+  // The outbox is asked once a page, not once a change: which of the page's changes confirm one of
+  // its rows, and which rows have one (only those can have a pending field).
+  const waitingOf = client.prepare(
+    'SELECT mutation_id FROM outbox WHERE mutation_id IN (SELECT value FROM json_each(?))',
+  )
+  const rowsOf = client.prepare('SELECT DISTINCT entity, row_id AS rowId FROM outbox')
 
   const apply = client.transaction((): PullApplyStats => {
     // A page may hold a child before its parent; the keys are checked at commit instead.
@@ -40,6 +46,12 @@ export function applyPullPage(
     const state = scopeState(client, scope)
     const stats: PullApplyStats = { applied: 0, skipped: 0, confirmed: 0 }
     const written: { written: Written; fields: string[] }[] = []
+    const origins = page.changes.flatMap((e) => (e.originMutation ? [e.originMutation] : []))
+    const waiting = new Set(waitingOf.pluck().all(JSON.stringify(origins)) as string[])
+    const outboxRows = new Set(
+      (rowsOf.all() as { entity: string; rowId: string }[]).map((r) => outboxRowKey(r.entity, r.rowId)),
+    )
+    const history = remoteHistory(client)
     withGateOpen(client, () => {
       for (const entry of page.changes) {
         // At or below the cursor: this PC has it already (a page fetched twice).
@@ -47,8 +59,9 @@ export function applyPullPage(
           stats.skipped += 1
           continue
         }
-        if (entry.originMutation) stats.confirmed += confirm(entry.originMutation)
-        const outcome = writeServerState(client, serverStateOf(entry))
+        if (entry.originMutation && waiting.has(entry.originMutation))
+          stats.confirmed += confirm(entry.originMutation)
+        const outcome = writeServerState(client, serverStateOf(entry), outboxRows)
         if (outcome.kind !== 'written') {
           stats.skipped += 1
           continue
@@ -56,8 +69,9 @@ export function applyPullPage(
         stats.applied += 1
         if (!outcome.written) continue
         written.push({ written: outcome.written, fields: outcome.changes.map((c) => c.field) })
-        if (entry.op !== 'remove') fileRemoteHistory(client, entry, outcome.written, outcome.changes)
+        if (entry.op !== 'remove') history.file(entry, outcome.written, outcome.changes)
       }
+      history.flush()
       for (const index of derivedIndexes) {
         const relevant = changesFor(index, written)
         if (relevant.length > 0) index(client, relevant)

@@ -13,8 +13,9 @@ import { SyncDataError } from './syncDataError'
  * Applies one snapshot page and saves the next page's token in the same transaction, so a PC killed
  * mid-bootstrap resumes from that token. The last page turns the scope live, its cursor at the
  * snapshot's position. Rows are the server's truth (no version skip), except pending local fields.
- * Rebuildable derived indexes of the scope are left alone until that last page rebuilds them once,
- * in its transaction, so a live scope always has them whole.
+ * Rebuildable derived indexes of the scope are left alone: the last page turns the scope to
+ * `indexing` instead, and the engine builds them in steps (indexBuild.ts) before it turns live, so
+ * a live scope always has them whole and no single transaction rebuilds them all.
  */
 export function applySnapshotPage(
   db: Db,
@@ -57,7 +58,6 @@ export function applySnapshotPage(
         if (outcome.written) written.push(outcome.written)
       }
       for (const index of perRow) index(client, written)
-      if (page.next === null) for (const index of deferred) index.rebuild(client)
     })
     // Pages of one snapshot share its position; if a token ever led into a newer snapshot, pulling
     // from the older position replays the difference (and field versions make that harmless).
@@ -66,7 +66,13 @@ export function applySnapshotPage(
     saveScopeState(
       client,
       page.next === null
-        ? { scope, cursorSeq: snapshotSeq, snapshotToken: null, snapshotSeq, state: 'live' }
+        ? {
+            scope,
+            cursorSeq: snapshotSeq,
+            snapshotToken: null,
+            snapshotSeq,
+            state: deferred.length > 0 ? 'indexing' : 'live',
+          }
         : {
             scope,
             cursorSeq: state.cursorSeq,

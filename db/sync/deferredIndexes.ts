@@ -13,6 +13,15 @@ export interface RebuildableIndex extends DerivedIndex {
   readonly entities: ReadonlySet<string>
   /** Builds the whole index again; runs inside the caller's transaction. */
   rebuild(client: Database.Database): void
+  /** Empties the index: the first step of a build in steps (db/sync/indexBuild.ts). */
+  clear(client: Database.Database): void
+  /**
+   * Adds the entries of the next `limit` source rows after position `after` (0: from the start);
+   * returns the new position, null when nothing was left. Bounded work, inside the caller's transaction.
+   */
+  buildAfter(client: Database.Database, after: number, limit: number): number | null
+  /** A bounded step of tidying the built index; false once there is nothing left to tidy. */
+  mergeStep(client: Database.Database): boolean
   /**
    * The fields of each entity the index is built from: an update of other fields (most pulled
    * patches) leaves it as it was, so the applier does not hand it over.

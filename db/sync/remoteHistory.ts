@@ -4,43 +4,63 @@ import { encodeHlc } from '../../domain/time/hlc'
 import type { Written } from '../writePath'
 import type { FieldChange } from './rowState'
 
-const cache = new WeakMap<Database.Database, Database.Statement>()
+/** History rows per INSERT statement (ten parameters each). */
+const ROWS_PER_INSERT = 50
+const COLUMNS = 10
+const cache = new WeakMap<Database.Database, Map<number, Database.Statement>>()
 
-/**
- * Files a pulled change in the record's history, as the write path files a local one, so every PC
- * shows who changed what. The change's own mutation id keeps it once: a PC's own change, already
- * in its history, is not filed again when it comes back.
- */
-export function fileRemoteHistory(
-  client: Database.Database,
-  entry: ChangeEntry,
-  written: Written,
-  changes: readonly FieldChange[],
-): void {
-  let insert = cache.get(client)
+function insertOf(client: Database.Database, rows: number): Database.Statement {
+  let statements = cache.get(client)
+  if (!statements) {
+    statements = new Map()
+    cache.set(client, statements)
+  }
+  let insert = statements.get(rows)
   if (!insert) {
+    const values = Array.from({ length: rows }, () => `(${Array(COLUMNS).fill('?').join(', ')})`).join(', ')
     insert = client.prepare(
       `INSERT OR IGNORE INTO record_history (mutation_id, entity, row_id, subject_id, op, changes, user_id, user_name, at, hlc)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES ${values}`,
     )
-    cache.set(client, insert)
+    statements.set(rows, insert)
   }
-  // History is ordered by HLC; the log's time and origin give one that sorts with local entries.
-  const hlc = encodeHlc({
-    wallMs: Date.parse(entry.at),
-    counter: 0,
-    deviceId: entry.originDevice ?? 'server',
-  })
-  insert.run(
-    entry.originMutation ?? `change-${entry.seq}`,
-    written.entity,
-    written.id,
-    written.subjectId,
-    written.op,
-    JSON.stringify(changes),
-    entry.userId ?? '',
-    entry.userName ?? '',
-    entry.at,
-    hlc,
-  )
+  return insert
+}
+
+/**
+ * Files pulled changes in their records' history, as the write path files a local one, so every PC
+ * shows who changed what. The change's own mutation id keeps it once: a PC's own change, already
+ * in its history, is not filed again when it comes back. Rows are gathered and written by
+ * `flush`, several to a statement, inside the caller's transaction.
+ */
+export function remoteHistory(client: Database.Database) {
+  let pending: unknown[] = []
+  const write = (values: unknown[]) => insertOf(client, values.length / COLUMNS).run(values)
+  return {
+    file(entry: ChangeEntry, written: Written, changes: readonly FieldChange[]): void {
+      // History is ordered by HLC; the log's time and origin give one that sorts with local entries.
+      const hlc = encodeHlc({
+        wallMs: Date.parse(entry.at),
+        counter: 0,
+        deviceId: entry.originDevice ?? 'server',
+      })
+      pending.push(
+        entry.originMutation ?? `change-${entry.seq}`,
+        written.entity,
+        written.id,
+        written.subjectId,
+        written.op,
+        JSON.stringify(changes),
+        entry.userId ?? '',
+        entry.userName ?? '',
+        entry.at,
+        hlc,
+      )
+      if (pending.length === ROWS_PER_INSERT * COLUMNS) this.flush()
+    },
+    flush(): void {
+      if (pending.length > 0) write(pending)
+      pending = []
+    },
+  }
 }

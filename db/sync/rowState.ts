@@ -43,8 +43,14 @@ export type RowOutcome =
 /**
  * Writes the server's state of one row into the local table, except fields with a pending local
  * change (their version moves on, their value stays the clerk's). Callers hold the write gate open.
+ * `outboxRows`, when given, holds every row (`outboxRowKey`) the outbox had when the caller's
+ * transaction began: a row outside it has no pending field, and the outbox is not asked.
  */
-export function writeServerState(client: Database.Database, state: ServerState): RowOutcome {
+export function writeServerState(
+  client: Database.Database,
+  state: ServerState,
+  outboxRows?: ReadonlySet<string>,
+): RowOutcome {
   const t = replicaTable(client, state.entity)
   if (!t) return { kind: 'skipped' }
   const current = t.select.get(state.rowId) as Row | undefined
@@ -60,7 +66,10 @@ export function writeServerState(client: Database.Database, state: ServerState):
     if (t.requiredKeys.some((k) => !incoming.has(k))) return { kind: 'skipped' }
   }
 
-  const pending = current ? pendingFields(client, state.entity, state.rowId) : new Set<string>()
+  const pending =
+    current && (!outboxRows || outboxRows.has(outboxRowKey(state.entity, state.rowId)))
+      ? pendingFields(client, state.entity, state.rowId)
+      : noFields
   const storedVersions = current ? parseFieldVersions(current.fieldVersions) : {}
   let nextVersions: FieldVersions = { ...storedVersions }
   const next: Row = current
@@ -114,6 +123,10 @@ export function writeServerState(client: Database.Database, state: ServerState):
   }
   return { kind: 'written', written, changes, created: !current }
 }
+
+const noFields: ReadonlySet<string> = new Set()
+
+export const outboxRowKey = (entity: string, rowId: string) => `${entity}\u0000${rowId}`
 
 function toSql(value: unknown): unknown {
   if (value === undefined) return null

@@ -7,7 +7,8 @@ export interface ScopeState {
   cursorSeq: number
   snapshotToken: string | null
   snapshotSeq: number | null
-  state: 'bootstrapping' | 'live'
+  /** `indexing`: every row is in, the derived indexes are being built (the token holds where). */
+  state: 'bootstrapping' | 'indexing' | 'live'
 }
 
 const select = `SELECT scope, cursor_seq AS cursorSeq, snapshot_token AS snapshotToken,

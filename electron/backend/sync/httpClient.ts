@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkPullPage, checkSnapshotPage, type PageCheck } from '../../../domain/sync/pageChecks'
 import {
   EnrolRequest,
   EnrolResponse,
@@ -12,14 +13,12 @@ import {
   NumberLease,
   NumberLeaseRequest,
   PROTOCOL_VERSION,
-  PullResponse,
   PushRequest,
   PushResponse,
   SCHEMA_VERSION,
   type Scope,
   ServerErrorCode,
   ServerUser,
-  SnapshotResponse,
 } from '../../../domain/sync/protocol'
 import { SyncFailure } from './httpFailure'
 
@@ -46,6 +45,26 @@ export type SyncHttpClient = ReturnType<typeof createSyncHttpClient>
 /** A 204 answer: no body at all. */
 const NoContent = z.undefined()
 
+/** How an answer is checked: a protocol schema, or a page's own check (domain/sync/pageChecks.ts). */
+interface AnswerCheck<T> {
+  safeParse(json: unknown): PageCheck<T>
+  parse(json: unknown): T
+}
+
+/** A page check in the shape of a schema; a page is never a 204. */
+const pageCheck = <T>(check: (json: unknown) => PageCheck<T>): AnswerCheck<T> => ({
+  safeParse: check,
+  parse: (json) => {
+    const checked = check(json)
+    if (!checked.success) throw new Error(checked.error.message)
+    return checked.data
+  },
+})
+/** What an answer checked by `S` is. */
+type Checked<S> = S extends z.ZodType ? z.output<S> : S extends AnswerCheck<infer T> ? T : never
+const PullPage = pageCheck(checkPullPage)
+const SnapshotPage = pageCheck(checkSnapshotPage)
+
 /**
  * The PC's side of every sync route: protocol headers, the device token, the user's session, a
  * timeout, and every answer checked against the protocol's schemas. A failure of any kind becomes
@@ -55,7 +74,7 @@ export function createSyncHttpClient(options: SyncHttpOptions) {
   const fetchImpl = options.fetch ?? fetch
   const timeoutMs = options.timeoutMs ?? 30_000
 
-  async function call<S extends z.ZodType>(
+  async function call<S extends z.ZodType | AnswerCheck<unknown>>(
     schema: S,
     method: 'GET' | 'POST' | 'PATCH',
     path: string,
@@ -67,7 +86,7 @@ export function createSyncHttpClient(options: SyncHttpOptions) {
       /** A particular user's server session instead of the latest one (IT's admin calls); null: none. */
       session?: string | null
     } = {},
-  ): Promise<z.infer<S>> {
+  ): Promise<Checked<S>> {
     const connection = options.connection()
     const base = init.serverUrl ?? connection?.serverUrl
     if (!base) throw new SyncFailure('UNAUTHENTICATED', 'This PC is not enrolled with a server')
@@ -110,7 +129,7 @@ export function createSyncHttpClient(options: SyncHttpOptions) {
       method: 'GET' | 'POST' | 'PATCH',
       path: string,
       body?: unknown,
-    ) => call(schema, method, `/admin${path}`, { body, session }),
+    ) => call(schema, method, `/admin${path}`, { body, session }) as Promise<z.output<S>>,
     /** `withoutSession`: as the PC alone, when the signed-in user's server session has ended. */
     hello: (body: z.input<typeof HelloRequest>, signal?: AbortSignal, withoutSession = false) =>
       call(HelloResponse, 'POST', '/sync/hello', {
@@ -121,9 +140,9 @@ export function createSyncHttpClient(options: SyncHttpOptions) {
     push: (body: z.input<typeof PushRequest>, signal?: AbortSignal) =>
       call(PushResponse, 'POST', '/sync/push', { body: PushRequest.parse(body), signal }),
     pull: (query: { scope: Scope; after: number; limit?: number }, signal?: AbortSignal) =>
-      call(PullResponse, 'GET', '/sync/pull', { query, signal }),
+      call(PullPage, 'GET', '/sync/pull', { query, signal }),
     snapshot: (query: { scope: Scope; token?: string; limit?: number }, signal?: AbortSignal) =>
-      call(SnapshotResponse, 'GET', '/sync/snapshot', { query, signal }),
+      call(SnapshotPage, 'GET', '/sync/snapshot', { query, signal }),
     leaseNumbers: (body: z.input<typeof NumberLeaseRequest>, signal?: AbortSignal) =>
       call(NumberLease, 'POST', '/numbers/lease', { body: NumberLeaseRequest.parse(body), signal }),
     /** The poke stream (server-sent events); only connecting is bounded by the timeout. */
@@ -196,7 +215,11 @@ function sessionHeader(headers: Record<string, string>, session: string | null |
 }
 
 /** The answer as data, or the failure it reports; anything that is not our JSON is BAD_RESPONSE. */
-function parseAnswer<S extends z.ZodType>(schema: S, response: Response, text: string): z.infer<S> {
+function parseAnswer<S extends z.ZodType | AnswerCheck<unknown>>(
+  schema: S,
+  response: Response,
+  text: string,
+): Checked<S> {
   const type = response.headers.get('content-type') ?? ''
   let json: unknown
   if (type.includes('application/json')) {
@@ -221,7 +244,7 @@ function parseAnswer<S extends z.ZodType>(schema: S, response: Response, text: s
     const expected = code.data === 'SEQUENCE_GAP' ? (GapBody.safeParse(json).data?.expected ?? null) : null
     throw new SyncFailure(code.data, error.data.error.message, response.status, expected)
   }
-  if (response.status === 204 && text === '') return schema.parse(undefined)
+  if (response.status === 204 && text === '') return schema.parse(undefined) as Checked<S>
   const data = schema.safeParse(json)
   if (json === undefined || !data.success) {
     throw new SyncFailure(
@@ -232,5 +255,5 @@ function parseAnswer<S extends z.ZodType>(schema: S, response: Response, text: s
       response.status,
     )
   }
-  return data.data
+  return data.data as Checked<S>
 }

@@ -6,6 +6,7 @@ import { listPropertyObjects } from '../../../../db/property/listObjects'
 import { propertySearchIndex } from '../../../../db/property/searchIndex'
 import { applyPullPage } from '../../../../db/sync/applyPullPage'
 import { applySnapshotPage } from '../../../../db/sync/applySnapshotPage'
+import { buildIndexesNow } from '../../../../db/sync/indexBuild'
 import { slicesOfPullPage } from '../../../../db/sync/pullSlices'
 import { PropertyListQuery } from '../../../../domain/property/views'
 import type { ServerRow } from '../../../../domain/sync/protocol'
@@ -83,6 +84,7 @@ describe('search after a bootstrap', () => {
       if (i < pages.length - 1)
         expect(s.client.prepare('SELECT count(*) FROM property_search').pluck().get()).toBe(0)
     })
+    buildIndexesNow(s.db, 'property', derived)
     expect(found('ბიბლიოთეკა')).toEqual([a])
     expect(found('INV-7002')).toEqual([b])
     expect(found('02.07.11.777')).toEqual([b])
@@ -99,6 +101,7 @@ describe('search after a bootstrap', () => {
       { snapshotSeq: 20, rows: [objectRow(a, 'INV-7101', 'ბიბლიოთეკა')], next: null },
       derived,
     )
+    buildIndexesNow(s.db, 'property', derived)
     applyPullPage(
       s.db,
       'property',

@@ -3,6 +3,7 @@ import type { Db } from '../../../../db/database'
 import { openDatabase } from '../../../../db/openDatabase'
 import { propertySearchIndex } from '../../../../db/property/searchIndex'
 import { applySnapshotPage } from '../../../../db/sync/applySnapshotPage'
+import { buildIndexesStep } from '../../../../db/sync/indexBuild'
 import { outboxCounts } from '../../../../db/sync/outbox'
 import { recordPushResults } from '../../../../db/sync/pushResults'
 import { scopeState } from '../../../../db/sync/scopeState'
@@ -30,7 +31,7 @@ describe('snapshot bootstrap', () => {
   })
   afterEach(() => s.close())
 
-  it('resumes from the saved token after a restart and turns live on the last page', () => {
+  it('resumes from the saved token after a restart, builds the search index in steps that also resume, then turns live', () => {
     applySnapshotPage(
       s.db,
       'property',
@@ -54,15 +55,34 @@ describe('snapshot bootstrap', () => {
         { snapshotSeq: 50, rows: [objectRow(ids[1]!, 40)], next: null },
         derived,
       )
-      expect(scopeState(reopened.$client, 'property')).toMatchObject({
+      // Every row is in; the search index is built next, one object a step here.
+      expect(scopeState(reopened.$client, 'property')).toMatchObject({ state: 'indexing', cursorSeq: 50 })
+      expect(reopened.$client.prepare('SELECT count(*) FROM property_object').pluck().get()).toBe(2)
+      expect(buildIndexesStep(reopened, 'property', derived, 1)).toBe(false) // emptied
+      expect(buildIndexesStep(reopened, 'property', derived, 1)).toBe(false) // the first object
+      expect(reopened.$client.prepare('SELECT count(*) FROM property_search').pluck().get()).toBe(1)
+    } finally {
+      reopened.$client.close()
+    }
+    // A restart in the middle of the build goes on from the object after the last one indexed.
+    const again: Db = openDatabase(s.file, { migrationsFolder })
+    try {
+      let steps = 0
+      while (!buildIndexesStep(again, 'property', derived, 1)) steps += 1
+      expect(steps).toBeGreaterThan(0)
+      expect(scopeState(again.$client, 'property')).toMatchObject({
         state: 'live',
         cursorSeq: 50,
         snapshotToken: null,
       })
-      expect(reopened.$client.prepare('SELECT count(*) FROM property_object').pluck().get()).toBe(2)
-      expect(reopened.$client.prepare('SELECT count(*) FROM property_search').pluck().get()).toBe(2)
+      expect(again.$client.prepare('SELECT count(*) FROM property_search').pluck().get()).toBe(2)
+      const indexed = again.$client
+        .prepare('SELECT object_id FROM property_search ORDER BY rowid')
+        .pluck()
+        .all()
+      expect(indexed).toEqual([ids[0], ids[1]])
     } finally {
-      reopened.$client.close()
+      again.$client.close()
     }
   })
 
