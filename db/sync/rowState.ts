@@ -61,9 +61,10 @@ export function writeServerState(
   if (state.deletedAt !== undefined) incoming.set('deletedAt', state.deletedAt)
 
   if (!current) {
-    // A tombstone of a row never seen, or a patch of one, cannot make a whole row: nothing to keep.
-    if (state.deletedAt) return { kind: 'skipped' }
+    // A patch or a bare deletion of a row never seen cannot make a whole row: nothing to keep. A whole
+    // deleted row (a snapshot's tombstone that live rows still name as their parent) is kept hidden.
     if (t.requiredKeys.some((k) => !incoming.has(k))) return { kind: 'skipped' }
+    if (state.deletedAt && !state.wholeRow) return { kind: 'skipped' }
   }
 
   const pending =

@@ -312,6 +312,15 @@ export const entitiesInSnapshotOrder: readonly EntityName[] = [...entityNames].s
   (a, b) => entities[a].rank - entities[b].rank || (a < b ? -1 : 1),
 )
 
+/** The rows that point at `entity`: each child entity with the field naming its parent. */
+export function childrenOf(entity: EntityName): { entity: EntityName; field: string }[] {
+  return entityNames.flatMap((child) =>
+    Object.entries((entities[child] as EntityDefinition).parents)
+      .filter(([, parent]) => parent === entity)
+      .map(([field]) => ({ entity: child, field })),
+  )
+}
+
 /** The schema of a whole stored row (fields plus cross-field rules). */
 export function fullRowSchema(entity: EntityName): z.ZodType<RowValues> {
   const def: EntityDefinition = entities[entity]

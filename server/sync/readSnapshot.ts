@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm'
-import { entitiesInSnapshotOrder } from '../../domain/sync/entities'
+import { and, asc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm'
+import { childrenOf, type EntityName, entitiesInSnapshotOrder } from '../../domain/sync/entities'
 import type { Scope, ServerRow, SnapshotResponse } from '../../domain/sync/protocol'
 import type { ServerDb } from '../context'
 import { record } from '../db/schema'
@@ -9,7 +9,9 @@ import { readCounter } from './sequence'
 import { decodeSnapshotToken, encodeSnapshotToken } from './snapshotToken'
 
 /**
- * A page of a scope's live rows, parents before children (entity rank), then by id. The first page
+ * A page of a scope's live rows (and the tombstones live rows still point at: a PC's copy must hold
+ * every parent its rows name, as one that pulled the deletion does), parents before children
+ * (entity rank), then by id. The first page
  * fixes `snapshotSeq` (what had committed then); later pages carry it in their token. A row changed
  * after it may show its newer state, with its newer field versions: the pull after `snapshotSeq`
  * brings the same change again, and a PC keeps whichever version of a field is newer.
@@ -45,7 +47,7 @@ export async function readSnapshot(
         and(
           eq(record.scope, scope),
           eq(record.entity, entity),
-          isNull(record.deletedAt),
+          shownInSnapshot(entity),
           afterId === null ? undefined : gt(record.id, afterId),
         ),
       )
@@ -57,4 +59,16 @@ export async function readSnapshot(
   }
   const next = rows.length === limit && last ? encodeSnapshotToken({ scope, snapshotSeq, ...last }) : null
   return { snapshotSeq, rows, next }
+}
+
+/** Live rows, and deleted ones that a live row of the same scope still names as its parent. */
+function shownInSnapshot(entity: EntityName): SQL | undefined {
+  const children = childrenOf(entity)
+  if (children.length === 0) return isNull(record.deletedAt)
+  const referenced = children.map(
+    (child) => sql`exists (select 1 from ${record} c where c.entity = ${child.entity}
+      and c.scope = ${record.scope} and c.deleted_at is null
+      and c.values ->> ${child.field} = ${record.id}::text)`,
+  )
+  return or(isNull(record.deletedAt), ...referenced)
 }

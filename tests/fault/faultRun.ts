@@ -26,6 +26,8 @@ export interface FaultRunOptions {
   /** Restore a PC's store from an earlier backup now and then (it must rotate its epoch and re-push). */
   restores?: boolean
   serverCrashes?: boolean
+  /** Back the server's database up and later put it back (`--after-restore`): nothing acknowledged may be lost. */
+  serverRestores?: boolean
   /** Property objects the server starts with (the shared set grows as PCs create more). */
   demoObjects?: number
   /** Start the server from a data folder prepared once per process (worth it from the second run on). */
@@ -47,6 +49,7 @@ export interface FaultRunResult {
     partitions: number
     clockJumps: number
     restores: number
+    serverRestores: number
     skewsMs: number[]
     network: LinkStats
   }
@@ -62,7 +65,8 @@ const SCOPES = ['reference', 'property']
 
 export const rerunCommand = (o: FaultRunOptions) =>
   `npx tsx tests/fault/soak.ts --seed ${o.seed} --runs 1 --pcs ${o.pcs ?? 3} --steps ${o.steps ?? 40}` +
-  `${o.serverCrashes === false ? ' --no-server-crashes' : ''}${o.pcCrashes === false ? ' --no-pc-crashes' : ''}`
+  `${o.serverCrashes === false ? ' --no-server-crashes' : ''}${o.pcCrashes === false ? ' --no-pc-crashes' : ''}` +
+  `${o.serverRestores === false ? ' --no-server-restores' : ''}`
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -106,6 +110,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     partitions: 0,
     clockJumps: 0,
     restores: 0,
+    serverRestores: 0,
     skewsMs: [] as number[],
   }
   /** Per PC: its last backup's file and how much of the history it holds. */
@@ -178,7 +183,41 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     const busy = new Set<number>()
     const down = new Set<number>()
     let serverDown = false
+    // In some runs the server's database is backed up early and put back late in the chaos, so
+    // changes it acknowledged in between are lost from it and must come back from the PCs.
+    const serverRestore =
+      options.serverRestores !== false && chaos.chance(0.4)
+        ? {
+            backUpAt: chaos.int(1, Math.floor(steps / 3)),
+            restoreAt: chaos.int(Math.floor(steps / 2), steps - 1),
+          }
+        : null
+    const serverBackup: { state: 'none' | 'running' | 'done' } = { state: 'none' }
     for (let step = 0; step < steps; step++) {
+      if (serverRestore && !serverDown) {
+        if (serverBackup.state === 'none' && step >= serverRestore.backUpAt) {
+          serverDown = true
+          serverBackup.state = 'running'
+          log(`step ${step}: server backed up`)
+          background(
+            node.backUp().finally(() => {
+              serverBackup.state = 'done'
+              serverDown = false
+            }),
+          )
+        } else if (serverBackup.state === 'done' && step >= serverRestore.restoreAt) {
+          serverDown = true
+          serverBackup.state = 'none'
+          serverRestore.backUpAt = Number.POSITIVE_INFINITY
+          faults.serverRestores += 1
+          log(`step ${step}: server restored from its backup`)
+          background(
+            node.restoreBackup().finally(() => {
+              serverDown = false
+            }),
+          )
+        }
+      }
       const roll = chaos.next()
       if (roll < 0.12) {
         const i = chaos.int(0, pcCount - 1)
@@ -280,6 +319,12 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
       link.partition(false)
     }
     while (timers.size > 0) await Promise.all([...timers])
+    // A backup taken too late in the chaos to be put back during it is put back now, before healing.
+    if (serverBackup.state === 'done') {
+      faults.serverRestores += 1
+      log('after the chaos: server restored from its backup')
+      await node.restoreBackup()
+    }
     await node.restart()
     for (let i = 0; i < pcCount; i++) {
       if (!pcs[i] || (await Promise.race([pcs[i]!.exited.then(() => true), sleep(0).then(() => false)]))) {
@@ -309,6 +354,8 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
       const stderr = pcs[i]?.stderr()
       if (stderr) error += `\n--- PC ${i} stderr ---\n${stderr.slice(-3_000)}`
     }
+    const serverErrors = (server?.output() ?? '').split('\n').filter((line) => /"level":(50|60)/.test(line))
+    if (serverErrors.length > 0) error += `\n--- server errors ---\n${serverErrors.slice(-5).join('\n').slice(-4_000)}`
   } finally {
     await Promise.allSettled(pcs.map((pc) => pc?.kill()))
     await server?.stop().catch(() => undefined)

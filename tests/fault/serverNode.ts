@@ -13,13 +13,21 @@ export interface ServerNode {
   enrolmentCode: string
   crash(): Promise<void>
   restart(): Promise<void>
+  /** A nightly backup: the data folder copied (the server is killed for the copy and started again). */
+  backUp(): Promise<void>
+  /** The data folder put back from the backup, the server started once with `--after-restore`. */
+  restoreBackup(): Promise<void>
   /** SIGTERM: finishes requests in flight and closes the database cleanly. */
   stop(): Promise<void>
   output(): string
 }
 
-const start = (dataDir: string, demoObjects: number) =>
-  startServerProcess({ dataDir, demo: true, extraArgs: ['--demo-objects', String(demoObjects)] })
+const start = (dataDir: string, demoObjects: number, afterRestore = false) =>
+  startServerProcess({
+    dataDir,
+    demo: true,
+    extraArgs: ['--demo-objects', String(demoObjects), ...(afterRestore ? ['--after-restore'] : [])],
+  })
 
 const templates = new Map<number, Promise<string>>()
 
@@ -58,21 +66,36 @@ export async function startServerNode(
   if (fromTemplate && !existsSync(dataDir)) cpSync(await template(demoObjects), dataDir, { recursive: true })
   let child: ServerProcess | null = await start(dataDir, demoObjects)
   let log = ''
+  const backupDir = `${dataDir}-backup`
   const enrolmentCode = readFileSync(join(dataDir, 'demo-enrolment-code'), 'utf8').trim()
+  const crash = async () => {
+    if (!child) return
+    const p = child
+    child = null
+    p.kill('SIGKILL')
+    await p.exited
+    log += p.output()
+  }
   return {
     url: () => child?.url ?? null,
     enrolmentCode,
-    async crash() {
-      if (!child) return
-      const p = child
-      child = null
-      p.kill('SIGKILL')
-      await p.exited
-      log += p.output()
-    },
+    crash,
     async restart() {
       if (child) return
       child = await start(dataDir, demoObjects)
+    },
+    async backUp() {
+      await crash()
+      rmSync(backupDir, { recursive: true, force: true })
+      cpSync(dataDir, backupDir, { recursive: true })
+      child = await start(dataDir, demoObjects)
+    },
+    async restoreBackup() {
+      if (!existsSync(backupDir)) throw new Error('No backup of the server was made')
+      await crash()
+      rmSync(dataDir, { recursive: true, force: true })
+      cpSync(backupDir, dataDir, { recursive: true })
+      child = await start(dataDir, demoObjects, true)
     },
     async stop() {
       if (!child) return

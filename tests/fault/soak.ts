@@ -12,6 +12,7 @@ const { values } = parseArgs({
     pcs: { type: 'string', default: '3' },
     steps: { type: 'string', default: '60' },
     'no-server-crashes': { type: 'boolean', default: false },
+    'no-server-restores': { type: 'boolean', default: false },
     'no-pc-crashes': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
@@ -23,7 +24,7 @@ const runs = Number(values.runs)
 const firstSeed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed)
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(firstSeed)) {
   console.error(
-    'Usage: npm run soak -- [--runs N] [--seed S] [--pcs N] [--steps N] [--no-server-crashes] [--no-pc-crashes] [--keep]',
+    'Usage: npm run soak -- [--runs N] [--seed S] [--pcs N] [--steps N] [--no-server-crashes] [--no-server-restores] [--no-pc-crashes] [--keep]',
   )
   process.exit(2)
 }
@@ -53,6 +54,7 @@ for (let n = 0; n < runs && !interrupted; n++) {
     pcs: Number(values.pcs),
     steps: Number(values.steps),
     serverCrashes: !values['no-server-crashes'],
+    serverRestores: !values['no-server-restores'],
     pcCrashes: !values['no-pc-crashes'],
     keep: values.keep,
     serverTemplate: runs > 1,
@@ -73,7 +75,7 @@ for (let n = 0; n < runs && !interrupted; n++) {
       (c
         ? `; ${c.acked} saves (${c.applied} applied, ${c.conflicted} conflicted, ${c.rejected} refused), ${c.conflicts} conflict records, ${c.numbers} numbers, ${c.forgotten} undone by restores`
         : '') +
-      `; ${f.pcKills} PC kills, ${f.serverKills} server kills, ${f.partitions} partitions, ${f.restores} restores, ${f.network.requests} requests, ${f.network.droppedRequests + f.network.droppedResponses} drops, ${f.network.duplicated + f.network.replayed} duplicates; quiet after ${result.healPasses} passes`,
+      `; ${f.pcKills} PC kills, ${f.serverKills} server kills, ${f.serverRestores} server restores, ${f.partitions} partitions, ${f.restores} restores, ${f.network.requests} requests, ${f.network.droppedRequests + f.network.droppedResponses} drops, ${f.network.duplicated + f.network.replayed} duplicates; quiet after ${result.healPasses} passes`,
   )
   if (!result.ok) {
     totals.failed += 1

@@ -163,6 +163,44 @@ describe('GET /sync/snapshot', () => {
     ])
   })
 
+  it('holds a deleted row that a live row still names as its parent, as a tombstone; other deleted rows stay out', async () => {
+    const [withLease, alone] = [objectRow(), objectRow()].map((fields) =>
+      mutation(pc, clerk, { entity: 'propertyObject', op: 'insert', fields }),
+    )
+    const lease = mutation(pc, clerk, {
+      entity: 'propertyLease',
+      op: 'insert',
+      fields: leaseRow(withLease!.rowId),
+    })
+    const made = await f.push(pc, [withLease!, alone!, lease])
+    expect(made.body.results.every((r) => r.status === 'applied')).toBe(true)
+    const deletes = [withLease!, alone!].map((o) =>
+      mutation(pc, clerk, {
+        entity: 'propertyObject',
+        rowId: o.rowId,
+        op: 'delete',
+        base: { deletedAt: 1e9 },
+      }),
+    )
+    expect((await f.push(pc, deletes)).body.results.map((r) => r.status)).toEqual(['applied', 'applied'])
+
+    const rows: ServerRow[] = []
+    let token: string | null = null
+    do {
+      const query: string = token === null ? '' : `&token=${encodeURIComponent(token)}`
+      const page = await f.request<SnapshotResponse>('GET', `/v1/sync/snapshot?scope=property${query}`, {
+        pc,
+        session,
+      })
+      rows.push(...page.body.rows)
+      token = page.body.next
+    } while (token !== null)
+    const byId = new Map(rows.map((r) => [r.rowId, r]))
+    expect(byId.get(withLease!.rowId)?.deletedAt).toEqual(expect.any(String))
+    expect(byId.get(lease.rowId)?.deletedAt).toBeNull()
+    expect(byId.has(alone!.rowId)).toBe(false)
+  })
+
   it('refuses a garbled token or one of another scope', async () => {
     const bad = await f.request('GET', '/v1/sync/snapshot?scope=property&token=not-a-token', { pc, session })
     expect(bad.status).toBe(400)

@@ -31,6 +31,29 @@ describe('snapshot bootstrap', () => {
   })
   afterEach(() => s.close())
 
+  it('keeps a deleted parent that a live row of the snapshot still names, hidden, so the child has its parent', () => {
+    const code: ServerRow = {
+      entity: 'propertyCadastralCode',
+      rowId: '0190a3c0-0000-7000-8000-00000000c001',
+      scope: 'property',
+      values: {
+        objectId: ids[0]!,
+        code: '01.18.06.019.055',
+        validFrom: '2020-01-01',
+        validTo: null,
+        reason: '',
+      },
+      fieldVersions: { '*': 20 },
+      deletedAt: null,
+    }
+    const deletedParent = { ...objectRow(ids[0]!, 10), deletedAt: '2026-11-01T10:00:00.000Z' }
+    applySnapshotPage(s.db, 'property', { snapshotSeq: 30, rows: [deletedParent, code], next: null }, derived)
+    expect(s.client.prepare('SELECT deleted_at FROM property_object WHERE id = ?').pluck().get(ids[0])).toBe(
+      '2026-11-01T10:00:00.000Z',
+    )
+    expect(s.client.prepare('SELECT count(*) FROM property_cadastral_code').pluck().get()).toBe(1)
+  })
+
   it('resumes from the saved token after a restart, builds the search index in steps that also resume, then turns live', () => {
     applySnapshotPage(
       s.db,
