@@ -127,12 +127,12 @@ function mutationIsLater(mutation: IncomingMutation, meta: FieldMeta): boolean {
 /**
  * The clerk's edit of a field is concurrent with the server's value unless the clerk had seen that
  * value (base at or after its last change) or the value is the same device's own earlier edit. A
- * replay has no meaningful base: it saw everything up to the restore, and nothing after it.
+ * replay's base still speaks of the log up to the restore (both generations share it), but nothing
+ * after it: a value changed since the restore was never seen by the replayed change.
  */
 function isConcurrent(meta: FieldMeta, base: number | null | undefined, mutation: IncomingMutation): boolean {
-  if (mutation.replayAfter !== undefined) {
-    if (changedAt(meta) <= mutation.replayAfter) return false
-  } else if (base !== null && base !== undefined && base >= changedAt(meta)) return false
+  const sinceRestore = mutation.replayAfter !== undefined && changedAt(meta) > mutation.replayAfter
+  if (!sinceRestore && base !== null && base !== undefined && base >= changedAt(meta)) return false
   return meta.device !== mutation.device
 }
 

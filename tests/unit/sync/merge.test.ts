@@ -369,22 +369,33 @@ describe('replays after a server restore', () => {
       })),
   )
   const changedAfter = (r: ServerRecord, f: string, restoredAt: number) => versionOf(r, f) > restoredAt
-  const concurrentReplay = (r: ServerRecord, m: IncomingMutation, f: string, restoredAt: number) =>
-    changedAfter(r, f, restoredAt) && writerOf(r, f) !== m.device
+  /** Changed since the restore (never seen by the replay), or before it and after the replay's base. */
+  const concurrentReplay = (r: ServerRecord, m: IncomingMutation, f: string, restoredAt: number) => {
+    const base = m.baseVersions[f]
+    const seen =
+      !changedAfter(r, f, restoredAt) && base !== null && base !== undefined && base >= versionOf(r, f)
+    return !seen && writerOf(r, f) !== m.device
+  }
 
-  it('ignores the base versions: the same replay with other bases merges the same way', () => {
+  it('a base past the restore point means every value up to it was seen: any such base merges the same way', () => {
     fc.assert(
-      fc.property(arbReplay, fc.integer({ min: 0, max: 1_000 }), ({ record, mutation }, otherBase) => {
-        const other = {
-          ...mutation,
-          baseVersions: Object.fromEntries(Object.keys(mutation.fields).map((f) => [f, otherBase])),
-        }
-        expect(mergeMutation(record, other, rules, 100)).toEqual(mergeMutation(record, mutation, rules, 100))
-      }),
+      fc.property(
+        arbReplay,
+        fc.integer({ min: 0, max: 1_000 }),
+        ({ record, mutation, restoredAt }, extra) => {
+          const withBase = (b: number) => ({
+            ...mutation,
+            baseVersions: Object.fromEntries(Object.keys(mutation.fields).map((f) => [f, restoredAt + b])),
+          })
+          expect(mergeMutation(record, withBase(extra), rules, 100)).toEqual(
+            mergeMutation(record, withBase(0), rules, 100),
+          )
+        },
+      ),
     )
   })
 
-  it('a field untouched since the restore takes the replayed value with no conflict record', () => {
+  it('a field the replayed change had seen, untouched since the restore, takes the replayed value with no conflict record', () => {
     fc.assert(
       fc.property(arbReplay, ({ record, mutation, restoredAt }) => {
         const result = mergeMutation(record, mutation, rules, 100)
@@ -422,14 +433,17 @@ describe('replays after a server restore', () => {
     )
   })
 
-  it('a replayed delete keeps as conflicts only the fields another PC changed after the restore', () => {
+  it('a replayed delete keeps as conflicts the fields changed after its base or since the restore', () => {
     fc.assert(
-      fc.property(arbReplay, ({ record, mutation, restoredAt }) => {
-        const deletion = { ...mutation, op: 'delete' as const, fields: {}, baseVersions: { deletedAt: 999 } }
+      fc.property(arbReplay, fc.integer({ min: 0, max: 8 }), ({ record, mutation, restoredAt }, base) => {
+        const deletion = { ...mutation, op: 'delete' as const, fields: {}, baseVersions: { deletedAt: base } }
         const result = mergeMutation(record, deletion, rules, 100)
         if (result.outcome !== 'merged') throw new Error('expected a merge')
         expect(result.record.deletedAt).not.toBeNull()
-        const expected = FIELDS.filter((f) => concurrentReplay(record, mutation, f, restoredAt)).sort()
+        const asEdit = { ...deletion, baseVersions: Object.fromEntries(FIELDS.map((f) => [f, base])) }
+        const expected = FIELDS.filter(
+          (f) => f in record.values && concurrentReplay(record, asEdit, f, restoredAt),
+        ).sort()
         expect(result.conflicts.map((c) => c.field)).toEqual(expected)
       }),
     )
