@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     app: { logLevel: options.logLevel, trustProxy: options.trustProxy },
     demoDataDir: options.demo ? dataDir : undefined,
     demoObjects: options.demoObjects,
+    demoPayers: options.demoPayers,
   }).catch(async (error: unknown) => {
     await database.close()
     throw error

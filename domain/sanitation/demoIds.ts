@@ -15,3 +15,13 @@ export function demoIdSequence(seed: number): () => string {
     return prefix + n.toString(16).padStart(12, '0')
   }
 }
+
+/** The seed the server and a PC on its own both use, so both make the same city with the same ids. */
+export const DEMO_SANITATION_SEED = 20_260_401
+
+/**
+ * The demo's default size, the same on the server and on a PC on its own (the ids follow the
+ * generator's order, so both must make the same city). A tenth of Rustavi: the server's embedded
+ * database takes about 12 s for it on a busy machine, the full city minutes; `--demo-payers` asks for more.
+ */
+export const demoSanitationSize = { households: 1_000, organisations: 100 } as const

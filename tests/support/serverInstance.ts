@@ -8,14 +8,21 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 /** The central server in this process on a random loopback port, over a database the test owns. */
 export function startTestServer(
   database: ServerDatabase,
-  options: { now?: () => Date; demoDataDir?: string; demoObjects?: number; bodyLimit?: number } = {},
+  options: {
+    now?: () => Date
+    demoDataDir?: string
+    demoObjects?: number
+    demoPayers?: number
+    bodyLimit?: number
+  } = {},
 ): Promise<RunningServer> {
   return startServer({
     database,
     now: options.now,
     demoDataDir: options.demoDataDir,
-    // Tests make their own records; the demo property registry only when a test asks for it.
+    // Tests make their own records; the demo registries only when a test asks for them.
     demoObjects: options.demoObjects ?? 0,
+    demoPayers: options.demoPayers ?? 0,
     app: { logLevel: 'silent', bodyLimit: options.bodyLimit },
   })
 }

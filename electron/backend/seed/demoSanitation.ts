@@ -11,10 +11,8 @@ import {
   type DemoSanitationOptions,
   demoSanitationRows,
 } from '../../../domain/sanitation/demoData'
-import { demoIdSequence } from '../../../domain/sanitation/demoIds'
+import { DEMO_SANITATION_SEED, demoIdSequence } from '../../../domain/sanitation/demoIds'
 import { systemActor } from './territorialUnits'
-
-export const DEMO_SANITATION_SEED = 20_260_401
 
 const entities: readonly DemoSanitationEntity[] = [
   'sanitationTariffVersion',
