@@ -65,7 +65,14 @@ function prepare(client: Database.Database) {
     line: client.prepare(
       'SELECT payer_id AS payerId, period, amount_tetri AS amount, deleted_at AS deletedAt FROM sanitation_charge_line WHERE id = ?',
     ),
-    payerOf: client.prepare('SELECT payer_id FROM sanitation_payment WHERE id = ?').pluck(),
+    payment: client.prepare(
+      'SELECT payer_id AS payerId, amount_tetri AS amount, deleted_at AS deletedAt FROM sanitation_payment WHERE id = ?',
+    ),
+    addPayment: client.prepare(
+      `UPDATE sanitation_payer_account SET paid_tetri = paid_tetri + @amount, balance_tetri = balance_tetri - @amount,
+         arrears_tetri = max(0, arrears_tetri - @amount)
+       WHERE payer_id = @payerId`,
+    ),
     addCharge: client.prepare(
       `UPDATE sanitation_payer_account SET charged_tetri = charged_tetri + ?, balance_tetri = balance_tetri + ?
        WHERE payer_id = ?`,
@@ -77,8 +84,9 @@ const FAR_FUTURE = '9999-12'
 
 /**
  * Keeps the touched payers' rows in step, inside the write path's transaction. A new charge of a
- * period not yet overdue only adds to the balance (a billing run's 50,000 lines); any other change
- * has the payer's row computed again from its lines and payments.
+ * period not yet overdue only adds to the balance (a billing run's 50,000 lines), a new payment only
+ * lowers balance and arrears (a bank import's 10,000); any other change has the payer's row computed
+ * again from its lines and payments.
  */
 const keepAccounts: DerivedIndex = (client, written) => {
   const s = statements(client)
@@ -88,8 +96,14 @@ const keepAccounts: DerivedIndex = (client, written) => {
     if (!touchingEntities.has(w.entity)) continue
     if (w.entity === 'sanitationPayer') recompute.add(w.id)
     else if (w.entity === 'sanitationPayment') {
-      const payerId = s.payerOf.get(w.id) as string | undefined
-      if (payerId) recompute.add(payerId)
+      const payment = s.payment.get(w.id) as
+        | { payerId: string; amount: number; deletedAt: string | null }
+        | undefined
+      if (!payment) continue
+      // arrears = max(0, X - paid), so paying a more gives max(0, arrears - a), whatever X is.
+      if (w.op === 'insert' && payment.deletedAt === null && !recompute.has(payment.payerId)) {
+        s.addPayment.run({ amount: payment.amount, payerId: payment.payerId })
+      } else recompute.add(payment.payerId)
     } else {
       const line = s.line.get(w.id) as
         | { payerId: string; period: string; amount: number; deletedAt: string | null }
