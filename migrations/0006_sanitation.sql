@@ -243,7 +243,7 @@ CREATE INDEX `sanitation_payer_account_arrears` ON `sanitation_payer_account` (`
 CREATE INDEX `sanitation_payer_account_balance` ON `sanitation_payer_account` (`balance_tetri`,`territorial_unit_id`,`kind`);--> statement-breakpoint
 CREATE INDEX `sanitation_payer_account_name` ON `sanitation_payer_account` (`name`,`territorial_unit_id`,`kind`);--> statement-breakpoint
 CREATE INDEX `sanitation_payer_account_code` ON `sanitation_payer_account` (`payment_code`,`territorial_unit_id`,`kind`);--> statement-breakpoint
-CREATE INDEX `sanitation_payer_account_unit` ON `sanitation_payer_account` (`territorial_unit_id`,`kind`,`arrears_tetri`);--> statement-breakpoint
+CREATE INDEX `sanitation_payer_account_unit` ON `sanitation_payer_account` (`territorial_unit_id`,`arrears_tetri`,`kind`);--> statement-breakpoint
 CREATE INDEX `sanitation_payer_account_kind` ON `sanitation_payer_account` (`kind`,`arrears_tetri`);--> statement-breakpoint
 CREATE TABLE `sanitation_payment` (
 	`id` text PRIMARY KEY NOT NULL,
@@ -309,4 +309,5 @@ CREATE TABLE `sanitation_tariff_version` (
 -- Derived data: kept by the write path, never replicated; rowid = the payer's rowid.
 CREATE VIRTUAL TABLE `sanitation_search` USING fts5(`payer_id` UNINDEXED, `body`, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 --> statement-breakpoint
+-- FTS5 merges segments during inserts by default; merging happens while the PC is idle instead.
 INSERT INTO `sanitation_search` (`sanitation_search`, `rank`) VALUES ('automerge', 0);

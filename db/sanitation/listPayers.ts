@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { PayerListPage, PayerListQuery, PayerSortField } from '../../domain/sanitation/views'
+import type { PayerListPage, PayerListQuery } from '../../domain/sanitation/views'
 import type { Db } from '../database'
 import { propertyMatchExpression as matchExpression } from '../property/searchIndex'
 import { ensureAccountsCurrent } from './accountSummary'
@@ -8,15 +8,27 @@ import { sanitationSettings } from './rules'
 type ListQuery = z.output<typeof PayerListQuery>
 
 /**
- * Each sort key and the columns of its index on `sanitation_payer_account` (db/schema/sanitation.ts):
- * the list orders by all of them and then rowid, the index's own order, so a page at any offset is
- * read from the index without sorting and ties always come out the same way.
+ * The index a page is read from and its columns: the list orders by all of them and then rowid, the
+ * index's own order, so a page at any offset comes from the index alone, without sorting, and ties
+ * always come out the same way (db/schema/sanitation.ts). Sorted by arrears (the default) a filter
+ * picks the index that starts with it; other sorts read their own index and check the filters in it.
  */
-const orderColumns: Record<PayerSortField, readonly string[]> = {
-  arrears: ['arrears_tetri', 'territorial_unit_id', 'kind'],
-  balance: ['balance_tetri', 'territorial_unit_id', 'kind'],
-  name: ['name', 'territorial_unit_id', 'kind'],
-  paymentCode: ['payment_code', 'territorial_unit_id', 'kind'],
+function pageIndex(query: ListQuery): { index: string; order: readonly string[] } {
+  const filters = ['territorial_unit_id', 'kind']
+  switch (query.sort) {
+    case 'arrears':
+      if (query.territorialUnitId !== null) {
+        return { index: 'sanitation_payer_account_unit', order: ['arrears_tetri', 'kind'] }
+      }
+      if (query.kind !== null) return { index: 'sanitation_payer_account_kind', order: ['arrears_tetri'] }
+      return { index: 'sanitation_payer_account_arrears', order: ['arrears_tetri', ...filters] }
+    case 'balance':
+      return { index: 'sanitation_payer_account_balance', order: ['balance_tetri', ...filters] }
+    case 'name':
+      return { index: 'sanitation_payer_account_name', order: ['name', ...filters] }
+    case 'paymentCode':
+      return { index: 'sanitation_payer_account_code', order: ['payment_code', ...filters] }
+  }
 }
 
 const rowSql = `SELECT p.id, p.payment_code AS paymentCode, p.name, p.kind, p.status,
@@ -54,15 +66,17 @@ export function listPayers(db: Db, query: ListQuery, today: string): PayerListPa
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
   const dir = query.direction === 'desc' ? 'DESC' : 'ASC'
-  const order = [...orderColumns[query.sort], 'rowid'].map((c) => `${c} ${dir}`).join(', ')
+  const page = pageIndex(query)
+  const order = [...page.order, 'rowid'].map((c) => `${c} ${dir}`).join(', ')
+  // A search narrows to a few payers: SQLite starts from them and sorts; otherwise the page index.
+  const source =
+    search === '' ? `sanitation_payer_account INDEXED BY ${page.index}` : 'sanitation_payer_account'
   const total = client
     .prepare(`SELECT count(*) FROM sanitation_payer_account ${whereSql}`)
     .pluck()
     .get(params) as number
   const rowids = client
-    .prepare(
-      `SELECT rowid FROM sanitation_payer_account ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-    )
+    .prepare(`SELECT rowid FROM ${source} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
     .pluck()
     .all({ ...params, limit: query.limit, offset: query.offset }) as number[]
   const rows =

@@ -286,7 +286,7 @@ export const sanitationPayerAccount = sqliteTable(
       index('sanitation_payer_account_balance').on(t.balanceTetri, ...filters),
       index('sanitation_payer_account_name').on(t.name, ...filters),
       index('sanitation_payer_account_code').on(t.paymentCode, ...filters),
-      index('sanitation_payer_account_unit').on(t.territorialUnitId, t.kind, t.arrearsTetri),
+      index('sanitation_payer_account_unit').on(t.territorialUnitId, t.arrearsTetri, t.kind),
       index('sanitation_payer_account_kind').on(t.kind, t.arrearsTetri),
     ]
   },
