@@ -132,65 +132,65 @@ export function confirmBankImport(
   file: BankFile,
   now: { today: string; at: Date },
 ): BankImportReport & { importId: string } {
-  return db.$client.transaction(() => {
-    const report = dryRunBankImport(db, file, now.today)
-    if (report.alreadyImported) {
-      throw new DomainError('DUPLICATE', 'This file was imported before', {
-        file: 'sanitation.bankImport.alreadyImported',
-      })
-    }
-    const importId = uuidv7()
-    const atIso = now.at.toISOString()
-    const changes: Change[] = [
-      {
-        op: 'insert',
-        entity: 'sanitationBankImport',
-        id: importId,
-        values: {
-          formatCode: file.format.code,
-          fileName: file.fileName.slice(0, 200),
-          fingerprint: report.fingerprint,
-          state: 'confirmed',
-          lineCount: report.lines.length,
-          matchedCount: report.counts.matched,
-          matchedTetri: report.matchedTetri,
-          importedBy: actor.userName,
-          importedAt: atIso,
-          confirmedAt: atIso,
-        },
+  // Reading and writing happen in one synchronous call: nothing else can write in between. (An outer
+  // transaction around the write path made every insert a savepoint's, ten times slower.)
+  const report = dryRunBankImport(db, file, now.today)
+  if (report.alreadyImported) {
+    throw new DomainError('DUPLICATE', 'This file was imported before', {
+      file: 'sanitation.bankImport.alreadyImported',
+    })
+  }
+  const importId = uuidv7()
+  const atIso = now.at.toISOString()
+  const changes: Change[] = [
+    {
+      op: 'insert',
+      entity: 'sanitationBankImport',
+      id: importId,
+      values: {
+        formatCode: file.format.code,
+        fileName: file.fileName.slice(0, 200),
+        fingerprint: report.fingerprint,
+        state: 'confirmed',
+        lineCount: report.lines.length,
+        matchedCount: report.counts.matched,
+        matchedTetri: report.matchedTetri,
+        importedBy: actor.userName,
+        importedAt: atIso,
+        confirmedAt: atIso,
       },
-    ]
-    for (const line of report.lines) {
-      const lineId = uuidv7()
-      const paymentId = line.status === 'matched' ? uuidv7() : null
-      changes.push({
-        op: 'insert',
-        entity: 'sanitationBankImportLine',
-        id: lineId,
-        subjectId: importId,
-        values: {
-          importId,
-          rowNumber: line.rowNumber,
-          status: line.status,
-          problems: line.problems.join(','),
-          payerCodeText: line.payerCodeText.slice(0, 500),
-          payerId: line.payerId,
-          amountTetri: line.amountTetri,
-          paidOn: line.paidOn,
-          reference: line.reference.slice(0, 200),
-          payerName: line.payerName.slice(0, 300),
-          lineKey: line.lineKey,
-          paymentId,
-          resolvedBy: '',
-        },
-      })
-      if (paymentId !== null && line.payerId !== null) {
-        changes.push(bankPayment(paymentId, line.payerId, line, lineId))
-      }
+    },
+  ]
+  for (const line of report.lines) {
+    const lineId = uuidv7()
+    const paymentId = line.status === 'matched' ? uuidv7() : null
+    changes.push({
+      op: 'insert',
+      entity: 'sanitationBankImportLine',
+      id: lineId,
+      subjectId: importId,
+      values: {
+        importId,
+        rowNumber: line.rowNumber,
+        status: line.status,
+        problems: line.problems.join(','),
+        payerCodeText: line.payerCodeText.slice(0, 500),
+        payerId: line.payerId,
+        amountTetri: line.amountTetri,
+        paidOn: line.paidOn,
+        reference: line.reference.slice(0, 200),
+        payerName: line.payerName.slice(0, 300),
+        lineKey: line.lineKey,
+        paymentId,
+        resolvedBy: '',
+      },
+    })
+    if (paymentId !== null && line.payerId !== null) {
+      changes.push(bankPayment(paymentId, line.payerId, line, lineId))
     }
-    write(actor, changes)
-    return { ...report, importId }
-  })()
+  }
+  write(actor, changes)
+  return { ...report, importId }
 }
 
 function bankPayment(

@@ -1,7 +1,16 @@
 import { v7 as uuidv7 } from 'uuid'
 import { DomainError } from '../../domain/errors'
 import { isoDateInTbilisi } from '../../domain/georgian/dates'
-import { type BillingPreview, billingPreview, planBilling } from '../../domain/sanitation/billing'
+import {
+  type BillingOutcome,
+  type BillingPlan,
+  type BillingPreview,
+  type BillingRequest,
+  billingPreview,
+  planBilling,
+} from '../../domain/sanitation/billing'
+import type { ChargeLine } from '../../domain/sanitation/ledger'
+import type { ChargeRules, PayerForBilling } from '../../domain/sanitation/monthlyCharge'
 import { addPeriods } from '../../domain/sanitation/period'
 import type { SanitationBillingRunRow, SanitationChargeLineRow } from '../../domain/sanitation/rows'
 import { runReversalLines } from '../../domain/sanitation/runReversal'
@@ -76,6 +85,42 @@ export function checkBillingScope(db: Db, scope: BillingScope): void {
   }
 }
 
+/**
+ * `planBilling`, with each payer shown only the exemptions that can concern it: a payer without an
+ * exemption of its own is planned with the general ones only (by category, band, all households).
+ * The lines are the same; the calculator no longer reads 1,500 personal exemptions for each of
+ * 50,000 payers (0.9 s of a city's run).
+ */
+function planInGroups(
+  request: BillingRequest,
+  payers: readonly PayerForBilling[],
+  rules: ChargeRules,
+  lines: readonly ChargeLine[],
+): BillingPlan {
+  const general = rules.exemptions.filter((e) => e.target !== 'payer')
+  const personal = new Set(rules.exemptions.filter((e) => e.target === 'payer').map((e) => e.payerId))
+  const own = planBilling(
+    request,
+    payers.filter((p) => personal.has(p.id)),
+    rules,
+    lines,
+  )
+  const rest = planBilling(
+    request,
+    payers.filter((p) => !personal.has(p.id)),
+    { ...rules, exemptions: general },
+    lines,
+  )
+  const skipped = { ...own.skipped }
+  for (const [reason, n] of Object.entries(rest.skipped)) skipped[reason as BillingOutcome] += n
+  return {
+    payerCount: own.payerCount + rest.payerCount,
+    lines: [...own.lines, ...rest.lines],
+    totalTetri: own.totalTetri + rest.totalTetri,
+    skipped,
+  }
+}
+
 /** Writes the period's missing charges for the scope; see the file's note. */
 export async function runBilling(
   db: Db,
@@ -89,7 +134,7 @@ export async function runBilling(
   const startedAt = now()
   const issuedOn = isoDateInTbilisi(startedAt.getTime())
   const billingRunId = uuidv7()
-  const plan = planBilling(
+  const plan = planInGroups(
     { ...scope, billingRunId, issuedOn },
     payersForBilling(db, scope.territorialUnitId),
     loadChargeRules(db),
