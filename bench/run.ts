@@ -3,6 +3,9 @@ import { generateBenchmark } from './generate'
 import { listPageBenchmark } from './listPage'
 import { localWriteBenchmark } from './localWrite'
 import { rendererInteractiveBenchmark, rendererSizeBenchmark } from './renderer'
+import { sanitationBankImportBenchmark } from './sanitation/bankImport'
+import { sanitationBillingBenchmark } from './sanitation/billingRun'
+import { sanitationPayerListBenchmark } from './sanitation/payerList'
 import { searchAsYouTypeBenchmark } from './searchAsYouType'
 import type { Outcome } from './stats'
 import { syncBootstrapBenchmark } from './sync/bootstrap'
@@ -26,6 +29,9 @@ const benchmarks = {
   'sync-visible': syncVisibleBenchmark,
   'sync-throughput': syncThroughputBenchmark,
   'sync-catchup': syncCatchupBenchmark,
+  'sanitation-billing': sanitationBillingBenchmark,
+  'sanitation-bank': sanitationBankImportBenchmark,
+  'sanitation-list': sanitationPayerListBenchmark,
 } as const satisfies Record<string, (ctx: ReturnType<typeof createContext>) => Outcome | Promise<Outcome>>
 
 type Name = keyof typeof benchmarks

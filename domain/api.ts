@@ -3,6 +3,7 @@ import { authCalls } from './auth/contract'
 import type { ClientApi, Contract } from './contract'
 import { propertyCalls } from './property/contract'
 import { referenceCalls } from './reference/contract'
+import { sanitationCalls } from './sanitation/contract'
 import { syncCalls } from './sync/contract'
 import { systemCalls } from './system/contract'
 
@@ -12,6 +13,7 @@ export const contract = {
   system: systemCalls,
   reference: referenceCalls,
   property: propertyCalls,
+  sanitation: sanitationCalls,
   sync: syncCalls,
   admin: adminCalls,
 } satisfies Contract

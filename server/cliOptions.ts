@@ -6,6 +6,8 @@ export interface ServerCliOptions {
   host: string
   demo: boolean
   demoObjects: number
+  /** Households of the demo sanitation registry (a tenth as many organisations). */
+  demoPayers: number
   /** PostgreSQL instead of embedded PGlite. */
   databaseUrl: string | null
   logLevel: string
@@ -21,6 +23,7 @@ export const usage = `Usage: npm run server -- [--data-dir DIR] [--port N] [--ho
   --demo      on an empty database: demo users, a reusable enrolment code and the demo property registry
   --demo-objects  property objects of the demo registry (default 2500)
   --after-restore  once, on the first start after the database was restored from a backup (server/README.md)
+  --demo-payers   households of the demo sanitation registry, plus a tenth as many organisations (default 1000)
 Environment: DATABASE_URL (use PostgreSQL), LOG_LEVEL (default info), TRUST_PROXY=1 (behind a load balancer)`
 
 /** The command line of `npm run server`; throws with a message (and the usage) on a bad one. */
@@ -34,6 +37,7 @@ export function parseServerCli(argv: readonly string[], env: NodeJS.ProcessEnv):
       demo: { type: 'boolean', default: false },
       'demo-objects': { type: 'string', default: '2500' },
       'after-restore': { type: 'boolean', default: false },
+      'demo-payers': { type: 'string', default: '1000' },
     },
     strict: true,
     allowPositionals: false,
@@ -42,6 +46,8 @@ export function parseServerCli(argv: readonly string[], env: NodeJS.ProcessEnv):
   if (!/^\d{1,5}$/.test(values.port) || port > 65_535) throw new Error(`--port must be 0..65535\n${usage}`)
   if (!/^\d{1,7}$/.test(values['demo-objects']))
     throw new Error(`--demo-objects must be a whole number\n${usage}`)
+  if (!/^\d{1,7}$/.test(values['demo-payers']))
+    throw new Error(`--demo-payers must be a whole number\n${usage}`)
   if (values['data-dir'].length === 0) throw new Error(`--data-dir must not be empty\n${usage}`)
   return {
     dataDir: values['data-dir'],
@@ -49,6 +55,7 @@ export function parseServerCli(argv: readonly string[], env: NodeJS.ProcessEnv):
     host: values.host,
     demo: values.demo,
     demoObjects: Number(values['demo-objects']),
+    demoPayers: Number(values['demo-payers']),
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',

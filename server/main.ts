@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     demoDataDir: options.demo ? dataDir : undefined,
     demoObjects: options.demoObjects,
     afterRestore: options.afterRestore,
+    demoPayers: options.demoPayers,
   }).catch(async (error: unknown) => {
     await database.close()
     throw error

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { demoSanitationSize } from '../domain/sanitation/demoIds'
 import { type AppOptions, buildApp, type ServerApp } from './app'
 import type { ServerContext } from './context'
 import { createServerContext } from './createContext'
@@ -7,6 +8,7 @@ import { ensureServerGeneration } from './db/serverMeta'
 import { rotateGeneration } from './restore/rotateGeneration'
 import { seedDemo } from './seed/demo'
 import { seedDemoProperty } from './seed/demoProperty'
+import { seedDemoSanitation } from './seed/demoSanitation'
 import { seedReferenceData } from './seed/referenceData'
 import { pruneChangeLog } from './sync/changeLog'
 
@@ -28,6 +30,8 @@ export interface StartServerOptions {
    * generation before any PC is served, so every PC sends again what the backup lacks.
    */
   afterRestore?: boolean
+  /** With demoDataDir: households of the demo sanitation registry, and a tenth as many organisations. */
+  demoPayers?: number
 }
 
 export interface RunningServer {
@@ -54,6 +58,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       mkdirSync(options.demoDataDir, { recursive: true })
       demoCode = await seedDemo(ctx, options.demoDataDir)
       await seedDemoProperty(ctx, { objects: options.demoObjects ?? 2_500 })
+      const households = options.demoPayers ?? demoSanitationSize.households
+      await seedDemoSanitation(ctx, { households, organisations: Math.round(households / 10) })
     }
     const app = await buildApp(ctx, options.app)
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 })

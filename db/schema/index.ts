@@ -1,4 +1,5 @@
 export * from './auth'
 export * from './property'
 export * from './reference'
+export * from './sanitation'
 export * from './sync'

@@ -29,6 +29,23 @@ export interface RebuildableIndex extends DerivedIndex {
   readonly fields: Readonly<Record<string, readonly string[]>>
 }
 
+/**
+ * The steps of an index that is cheap enough to build in one go: the first step builds it whole, and
+ * there is nothing to tidy after (for indexes without a build in bounded steps of their own).
+ */
+export function builtInOneStep(
+  rebuild: (client: Database.Database) => void,
+): Pick<RebuildableIndex, 'clear' | 'buildAfter' | 'mergeStep'> {
+  return {
+    clear: () => {},
+    buildAfter: (client, after) => {
+      if (after === 0) rebuild(client)
+      return null
+    },
+    mergeStep: () => false,
+  }
+}
+
 const isRebuildable = (index: DerivedIndex): index is RebuildableIndex =>
   typeof (index as Partial<RebuildableIndex>).rebuild === 'function' &&
   (index as Partial<RebuildableIndex>).entities instanceof Set

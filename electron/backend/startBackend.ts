@@ -3,6 +3,8 @@ import type { Db } from '../../db/database'
 import { checkpointStep, maintainWhenIdle } from '../../db/maintenance'
 import { openDatabase } from '../../db/openDatabase'
 import { mergePropertySearchStep, propertySearchIndex } from '../../db/property/searchIndex'
+import { sanitationAccountIndex } from '../../db/sanitation/accountSummary'
+import { mergeSanitationSearchStep, sanitationSearchIndex } from '../../db/sanitation/searchIndex'
 import { deviceIdentity, saveEnrolment } from '../../db/sync/deviceIdentity'
 import { createWritePath, type WritePath } from '../../db/writePath'
 import { contract } from '../../domain/api'
@@ -14,7 +16,9 @@ import { createDispatch, type Dispatch } from './dispatch'
 import { DocumentStore } from './property/documentStore'
 import { propertyService } from './property/service'
 import { referenceService } from './reference/service'
+import { sanitationService } from './sanitation/service'
 import { seedDemoProperty } from './seed/demoProperty'
+import { seedDemoSanitation } from './seed/demoSanitation'
 import { seedDemoUsers } from './seed/demoUsers'
 import { seedTerritorialUnits } from './seed/territorialUnits'
 import { connectionOf, createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/engine'
@@ -32,6 +36,8 @@ export interface BackendOptions {
    * enrolled); 0 for none. An enrolled PC gets the demo municipality from the server instead.
    */
   demoObjects?: number
+  /** Demo sanitation payers to generate on a store that has none, likewise (0 or absent for none). */
+  demoPayers?: { households: number; organisations: number }
   now?: () => Date
   appVersion?: string
   /** The central server and a one-time code: a PC not yet enrolled enrols itself at start (the demo launcher). */
@@ -67,7 +73,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   let engine: SyncEngine | null = null
   let stopMaintenance = () => {}
   try {
-    const derivedIndexes = [propertySearchIndex]
+    const derivedIndexes = [propertySearchIndex, sanitationSearchIndex, sanitationAccountIndex]
     // A save on an enrolled PC starts a sync round shortly after, so other PCs see it within a second.
     let afterSave = () => {}
     const writeLocally = createWritePath(db, { derivedIndexes, now })
@@ -96,6 +102,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       seedTerritorialUnits(db, now())
       await seedDemoUsers(db, now())
       if (options.demoObjects) seedDemoProperty(db, { objects: options.demoObjects, today: now() })
+      if (options.demoPayers) seedDemoSanitation(db, { ...options.demoPayers, today: now() })
     }
 
     let completeOfflineSignIns = async () => {}
@@ -142,12 +149,17 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         system: systemService(db),
         reference: referenceService(db),
         property: propertyService({ db, write, documents, now }),
+        sanitation: sanitationService({ db, write, now }),
         sync: syncService({ db, write, engine: sync, now, enrol }),
         admin: adminService(http, sessions),
       },
       sessions,
     )
-    stopMaintenance = maintainWhenIdle(db, [mergePropertySearchStep, checkpointStep])
+    stopMaintenance = maintainWhenIdle(db, [
+      mergePropertySearchStep,
+      mergeSanitationSearchStep,
+      checkpointStep,
+    ])
     return {
       dispatch,
       db,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { app, type BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { contract } from '../../domain/api'
 import { callNames } from '../../domain/contract'
+import { demoSanitationSize } from '../../domain/sanitation/demoIds'
 import { startBackend } from '../backend/startBackend'
 import { bindContract } from './ipcBinding'
 import { registerAppScheme, serveRenderer } from './protocol'
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
     // A first run starts with the demo municipality, so a new user sees a working registry: from
     // the embedded central server `npm start` runs beside the app, or generated here when alone.
     demoObjects: 2500,
+    demoPayers: demoSanitationSize,
     appVersion: app.getVersion(),
     deviceName: hostname(),
     ...(process.env.RUSTAVI_SERVER_URL ? { serverUrl: process.env.RUSTAVI_SERVER_URL } : {}),

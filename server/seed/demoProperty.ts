@@ -92,7 +92,7 @@ export async function seedDemoProperty(
 }
 
 /** The unique values a new live row holds (the generator never repeats one). */
-function uniqueKeysOf(entity: string, def: EntityDefinition, rowId: string, values: RowValues) {
+export function uniqueKeysOf(entity: string, def: EntityDefinition, rowId: string, values: RowValues) {
   return def.uniqueKeys.flatMap((key) => {
     const value = values[key.field]
     if (value === null || value === undefined || (key.when && !key.when(values))) return []

@@ -23,6 +23,7 @@ const server = await startServer({
   port: serverPort,
   demoDataDir: join(dataDir, 'server'),
   demoObjects: 300,
+  demoPayers: 0,
   app: { logLevel: 'warn' },
 })
 const pcs: { backend: Backend; host: WebHost; network: NetworkSwitch }[] = []

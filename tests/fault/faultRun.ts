@@ -355,7 +355,8 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
       if (stderr) error += `\n--- PC ${i} stderr ---\n${stderr.slice(-3_000)}`
     }
     const serverErrors = (server?.output() ?? '').split('\n').filter((line) => /"level":(50|60)/.test(line))
-    if (serverErrors.length > 0) error += `\n--- server errors ---\n${serverErrors.slice(-5).join('\n').slice(-4_000)}`
+    if (serverErrors.length > 0)
+      error += `\n--- server errors ---\n${serverErrors.slice(-5).join('\n').slice(-4_000)}`
   } finally {
     await Promise.allSettled(pcs.map((pc) => pc?.kill()))
     await server?.stop().catch(() => undefined)

@@ -12,6 +12,7 @@ export function startTestServer(
     now?: () => Date
     demoDataDir?: string
     demoObjects?: number
+    demoPayers?: number
     bodyLimit?: number
     afterRestore?: boolean
   } = {},
@@ -21,8 +22,9 @@ export function startTestServer(
     now: options.now,
     afterRestore: options.afterRestore,
     demoDataDir: options.demoDataDir,
-    // Tests make their own records; the demo property registry only when a test asks for it.
+    // Tests make their own records; the demo registries only when a test asks for them.
     demoObjects: options.demoObjects ?? 0,
+    demoPayers: options.demoPayers ?? 0,
     app: { logLevel: 'silent', bodyLimit: options.bodyLimit },
   })
 }

@@ -21,13 +21,18 @@ export interface TestBackend {
 let sessionCounter = 0
 
 export async function startTestBackend(
-  options: { demoObjects?: number; now?: () => Date } = {},
+  options: {
+    demoObjects?: number
+    demoPayers?: { households: number; organisations: number }
+    now?: () => Date
+  } = {},
 ): Promise<TestBackend> {
   const { dir, remove } = tempDir('rustavi-backend-')
   const backend = await startBackend({
     userDataDir: dir,
     migrationsFolder,
     demoObjects: options.demoObjects ?? 0,
+    ...(options.demoPayers ? { demoPayers: options.demoPayers } : {}),
     ...(options.now ? { now: options.now } : {}),
   })
   const call = (sessionKey: string, name: string, input: unknown) =>

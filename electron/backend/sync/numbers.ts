@@ -10,9 +10,10 @@ export interface SeriesOfDepartment {
   department: Department
 }
 
-/** The series each department issues from this PC (property: lease contracts). */
+/** The series each department issues from this PC (property: lease contracts; sanitation: receipts). */
 export const defaultNumberSeries: readonly SeriesOfDepartment[] = [
   { series: 'contract', department: 'property' },
+  { series: 'receipt', department: 'sanitation' },
 ]
 
 /** About two weeks of a busy office's documents (research/sync.md 6.9: block = 2x two weeks). */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { demoSanitationSize } from '../../../domain/sanitation/demoIds'
 import { startBackend } from '../startBackend'
 import { defaultUserDataDir } from '../userDataDir'
 import { startWebHost } from './host'
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     port: { type: 'string', default: '0' },
     'demo-objects': { type: 'string', default: '2500' },
+    'demo-payers': { type: 'string', default: String(demoSanitationSize.households) },
     /** The central server to enrol with on a first run, and the one-time code (or RUSTAVI_* variables). */
     'server-url': { type: 'string' },
     'enrol-code': { type: 'string' },
@@ -44,6 +46,10 @@ const backend = await startBackend({
   userDataDir: dataDir,
   migrationsFolder: join(repoRoot, 'migrations'),
   demoObjects: Number(values['demo-objects']),
+  demoPayers: {
+    households: Number(values['demo-payers']),
+    organisations: Math.round(Number(values['demo-payers']) / 10),
+  },
   appVersion: (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string })
     .version,
   deviceName: `${hostname()} (browser)`,

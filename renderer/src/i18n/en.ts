@@ -389,12 +389,30 @@ export const en: Translation = {
     billingRun: {
       reversal: 'A reversed billing run needs the time it was reversed',
       reversalReason: 'Say who reversed the billing run and why',
+      unknownUnit: 'No such territorial unit',
+      alreadyReversed: 'This billing run was already reversed',
+      stillRunning: 'The billing run is still running: cancel it or wait for it to finish',
+      inProgress: 'Another billing run is in progress',
     },
     charge: {
       positive: 'A charge must be more than zero',
       amnestyNegative: 'An amnesty line reduces a charge, so its amount is negative',
     },
-    payment: { amountPositive: 'A payment must be more than zero' },
+    payment: {
+      amountPositive: 'A payment must be more than zero',
+      future: 'The payment date is in the future',
+      noReceiptNumbers: 'This PC has no receipt numbers left: connect to the server to get more',
+    },
+    bankImport: {
+      encoding: 'The file is not UTF-8 text: save it from the bank again as UTF-8',
+      unreadable: 'The file cannot be read as a statement (a quote is not closed)',
+      missingColumn: 'The file lacks a column the format names',
+      empty: 'The file has no payment rows',
+      alreadyImported: 'This file was imported before',
+      unknownFormat: 'Unknown statement format',
+      formatRequired: 'Choose the statement format or give a column mapping',
+      notInQueue: 'This row is not waiting for a payer',
+    },
     plan: {
       totalPositive: 'The debt must be more than zero',
       dueBeforeAgreed: 'The first instalment falls due before the plan was agreed',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '../../../domain/api'
 import { callNames } from '../../../domain/contract'
 import { ErrorCode } from '../../../domain/errors'
+import { joinDepartment } from '../../support/departments'
 import { sampleLease, sampleObject } from '../../support/propertySamples'
 import { expectOk, startTestBackend, type TestBackend } from '../../support/testBackend'
 
@@ -33,6 +34,8 @@ describe('every contract call refuses bad input with a coded error and changes n
 
   beforeAll(async () => {
     t = await startTestBackend()
+    // The head also answers for sanitation here, so its calls are checked past the access rule.
+    joinDepartment(t.backend.db, 'head', 'sanitation')
     head = await t.signIn('head')
     unitId = (expectOk(await t.call(head, 'reference.territorialUnits', {})) as { id: string }[])[0]!.id
     objectId = (expectOk(await t.call(head, 'property.create', sampleObject(unitId))) as { id: string }).id
@@ -177,6 +180,57 @@ describe('every contract call refuses bad input with a coded error and changes n
       ],
       'property.leaseIncomeReport': [{ year: 1800 }, { year: '2026' }, { year: 2026.5 }],
       'property.expiringLeases': [{ withinDays: 0 }, { withinDays: 99_999 }, { withinDays: '30' }],
+      'sanitation.listPayers': [
+        { search: long(101) },
+        { limit: 100_000 },
+        { sort: 'arrears_tetri; DROP TABLE sanitation_payer' },
+        { kind: 'citizen' },
+        ...badId.map((id) => ({ territorialUnitId: id })),
+      ],
+      'sanitation.payerAccount': badId.map((id) => ({ id })),
+      'sanitation.previewBilling': [
+        { period: '2026-13', territorialUnitId: null },
+        { period: '2026-03', territorialUnitId: '0190a3c0-0000-7000-8000-00000000ffff' },
+      ],
+      'sanitation.startBillingRun': [
+        { period: '26-03', territorialUnitId: null },
+        { period: '2026-03', territorialUnitId: '0190a3c0-0000-7000-8000-00000000ffff' },
+      ],
+      'sanitation.billingRunProgress': badId.map((billingRunId) => ({ billingRunId })),
+      'sanitation.cancelBillingRun': [{ billingRunId: '0190a3c0-0000-7000-8000-00000000ffff' }],
+      'sanitation.reverseBillingRun': [
+        { billingRunId: '0190a3c0-0000-7000-8000-00000000ffff', reason: 'x' },
+        { billingRunId: '0190a3c0-0000-7000-8000-00000000ffff', reason: '' },
+      ],
+      'sanitation.recordCounterPayment': [
+        { payerId: '0190a3c0-0000-7000-8000-00000000ffff', amountTetri: 100, paidOn: '2026-01-01', note: '' },
+        { payerId: '0190a3c0-0000-7000-8000-00000000ffff', amountTetri: 0, paidOn: '2026-01-01', note: '' },
+        { payerId: '0190a3c0-0000-7000-8000-00000000ffff', amountTetri: 1.5, paidOn: '2026-01-01', note: '' },
+      ],
+      'sanitation.dryRunBankImport': [
+        { fileName: 'a.csv', contentBase64: 'AA==' },
+        { fileName: 'a.csv', contentBase64: Buffer.from('x').toString('base64'), formatCode: 'tbcCsv' },
+        {
+          fileName: 'a.csv',
+          contentBase64: Buffer.from([0xff, 0xfe, 0x00]).toString('base64'),
+          formatCode: 'tbcCsv',
+        },
+      ],
+      'sanitation.confirmBankImport': [
+        {
+          fileName: 'a.csv',
+          contentBase64: Buffer.from('a,b\n1,2').toString('base64'),
+          formatCode: 'tbcCsv',
+        },
+        { fileName: '', contentBase64: 'AA==', formatCode: 'tbcCsv' },
+      ],
+      'sanitation.resolveBankLine': [
+        { lineId: '0190a3c0-0000-7000-8000-00000000ffff', payerId: '0190a3c0-0000-7000-8000-00000000ffff' },
+      ],
+      'sanitation.collectionReport': [
+        { fromPeriod: '2026-1', toPeriod: '2026-02' },
+        { fromPeriod: '2026-01' },
+      ],
     }
   })
   afterAll(() => t.close())

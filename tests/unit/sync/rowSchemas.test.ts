@@ -28,13 +28,7 @@ describe('replicated row schemas', () => {
 
   it('every replicated table is an entity and every entity a table', () => {
     const tables = Object.keys(replicatedTables).sort()
-    // The sanitation registry's domain layer came first; its SQLite tables (db/schema) follow.
-    const awaitingTables = (name: string) => entities[name as keyof typeof entities].scope === 'sanitation'
-    expect(
-      Object.keys(entities)
-        .filter((e) => !awaitingTables(e) || Object.hasOwn(replicatedTables, e))
-        .sort(),
-    ).toEqual(tables)
+    expect(Object.keys(entities).sort()).toEqual(tables)
   })
 
   it('guarded, unique and parent fields are fields of their entity; parents come earlier in a snapshot', () => {

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { inDepartment } from '../auth/access'
+import { defineCalls } from '../contract'
+import { Id } from '../text'
+import { Period } from './period'
+import { BillingRunRequest, BillingRunReversal, CounterPaymentFields } from './schemas'
+import {
+  BankFileInput,
+  BankImportReportView,
+  BankQueueLine,
+  BillingPreviewView,
+  BillingRunProgress,
+  BillingRunStarted,
+  BillingRunView,
+  CollectionReport,
+  PayerAccountView,
+  PayerListPage,
+  PayerListQuery,
+} from './views'
+
+// The sanitation registry's calls. A clerk reads and writes (payments, bank imports, the queue); a
+// head also approves billing runs and their reversal and sees reports; an auditor reads and sees
+// reports (domain/auth/roles.ts).
+
+const byId = z.object({ id: Id }).strict()
+const byRun = z.object({ billingRunId: Id }).strict()
+const read = inDepartment('sanitation', 'read')
+const write = inDepartment('sanitation', 'write')
+const approve = inDepartment('sanitation', 'approve')
+const report = inDepartment('sanitation', 'report')
+
+export const sanitationCalls = defineCalls({
+  listPayers: { input: PayerListQuery, output: PayerListPage, access: read },
+  /** The payer card: the record and the account (charges, payments, balance, arrears by age, plans, exemptions, history). */
+  payerAccount: { input: byId, output: PayerAccountView, access: read },
+  previewBilling: { input: BillingRunRequest, output: BillingPreviewView, access: read },
+  /** Starts the run and answers at once; its progress is asked with `billingRunProgress`. */
+  startBillingRun: { input: BillingRunRequest, output: BillingRunStarted, access: approve },
+  billingRunProgress: { input: byRun, output: BillingRunProgress, access: read },
+  /** Stops a running run between two batches; what it wrote stays, and a new run finishes it. */
+  cancelBillingRun: { input: byRun, output: BillingRunProgress, access: approve },
+  reverseBillingRun: {
+    input: BillingRunReversal,
+    output: z.object({ lineCount: z.number().int(), totalTetri: z.number().int() }).strict(),
+    access: approve,
+  },
+  billingRuns: {
+    input: z.object({ period: Period.nullable().default(null) }).strict(),
+    output: z.array(BillingRunView),
+    access: read,
+  },
+  recordCounterPayment: {
+    input: CounterPaymentFields,
+    output: z.object({ id: Id, receiptNumber: z.string() }).strict(),
+    access: write,
+  },
+  /** Reads and matches a bank file row by row; nothing is written. */
+  dryRunBankImport: { input: BankFileInput, output: BankImportReportView, access: write },
+  /** The dry run again, then the import written whole; the same file twice is refused. */
+  confirmBankImport: { input: BankFileInput, output: BankImportReportView, access: write },
+  bankQueue: { input: z.object({}).strict(), output: z.array(BankQueueLine), access: read },
+  resolveBankLine: {
+    input: z.object({ lineId: Id, payerId: Id }).strict(),
+    output: z.object({ paymentId: Id }).strict(),
+    access: write,
+  },
+  collectionReport: {
+    input: z.object({ fromPeriod: Period, toPeriod: Period }).strict(),
+    output: CollectionReport,
+    access: report,
+  },
+})
