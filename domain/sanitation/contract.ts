@@ -2,6 +2,13 @@ import { z } from 'zod'
 import { inDepartment } from '../auth/access'
 import { defineCalls } from '../contract'
 import { Id } from '../text'
+import {
+  PaymentNoticeBatch,
+  PaymentNoticeBatchQuery,
+  PaymentNoticeQuery,
+  PaymentNoticeView,
+  ReceiptView,
+} from './documentViews'
 import { Period } from './period'
 import { BillingRunRequest, BillingRunReversal, CounterPaymentFields } from './schemas'
 import {
@@ -69,4 +76,9 @@ export const sanitationCalls = defineCalls({
     output: CollectionReport,
     access: report,
   },
+  // Printed documents (the clerk's counter): a payment's receipt, a period's notices.
+  receipt: { input: z.object({ paymentId: Id }).strict(), output: ReceiptView, access: read },
+  paymentNotice: { input: PaymentNoticeQuery, output: PaymentNoticeView, access: read },
+  /** Every notice of a territorial unit for a period, one A4 page each. */
+  paymentNotices: { input: PaymentNoticeBatchQuery, output: PaymentNoticeBatch, access: read },
 })

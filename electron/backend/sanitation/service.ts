@@ -19,6 +19,8 @@ import {
 import { recordCounterPayment } from '../../../db/sanitation/counterPayment'
 import { listPayers } from '../../../db/sanitation/listPayers'
 import { payerCard } from '../../../db/sanitation/payerCard'
+import { paymentNotices } from '../../../db/sanitation/paymentNotices'
+import { receiptOf } from '../../../db/sanitation/receipt'
 import { collectionReport } from '../../../db/sanitation/reports'
 import type { Actor, WritePath } from '../../../db/writePath'
 import { DomainError } from '../../../domain/errors'
@@ -197,5 +199,25 @@ export function sanitationService(
     resolveBankLine: (request, scope) => resolveBankLine(db, write, actorOf(scope), request),
 
     collectionReport: (range) => collectionReport(db, range),
+
+    receipt({ paymentId }) {
+      const receipt = receiptOf(db, paymentId, today())
+      if (!receipt) throw new DomainError('NOT_FOUND', 'No such counter payment')
+      return receipt
+    },
+
+    paymentNotice({ payerId, period }) {
+      const [notice] = paymentNotices(db, { payerId }, period, today())
+      if (!notice) {
+        throw new DomainError('NOT_FOUND', 'Nothing was charged to this payer for the period', {
+          period: 'sanitation.notice.nothingCharged',
+        })
+      }
+      return notice
+    },
+
+    paymentNotices: ({ territorialUnitId, period }) => ({
+      notices: paymentNotices(db, { territorialUnitId }, period, today()),
+    }),
   }
 }
