@@ -11,6 +11,12 @@ const PropertyDetailScreen = lazy(() => import('../property/detail/PropertyDetai
 const PropertyCreateScreen = lazy(() => import('../property/form/PropertyCreateScreen'))
 const PropertyEditScreen = lazy(() => import('../property/form/PropertyEditScreen'))
 const PropertyReportsScreen = lazy(() => import('../reports/PropertyReportsScreen'))
+// Sanitation: the clerk's screens and printed documents.
+const PayerListScreen = lazy(() => import('../sanitation/payers/PayerListScreen'))
+const PayerCardScreen = lazy(() => import('../sanitation/card/PayerCardScreen'))
+const ReceiptScreen = lazy(() => import('../sanitation/documents/ReceiptScreen'))
+const NoticeScreen = lazy(() => import('../sanitation/documents/NoticeScreen'))
+const NoticeBatchScreen = lazy(() => import('../sanitation/documents/NoticeBatchScreen'))
 const NeedsAttentionScreen = lazy(() => import('../sync/needsAttention/NeedsAttentionScreen'))
 const ConflictsScreen = lazy(() => import('../sync/conflicts/ConflictsScreen'))
 const AdminUsersScreen = lazy(() => import('../admin/users/AdminUsersScreen'))
@@ -44,6 +50,22 @@ export function Screens({ role }: { role: Role }) {
       return lazyScreen(<PropertyEditScreen key={route.id} id={route.id} />)
     case 'propertyReports':
       return lazyScreen(<PropertyReportsScreen />)
+    case 'sanitationPayers':
+      return lazyScreen(<PayerListScreen />)
+    case 'sanitationPayer':
+      return lazyScreen(<PayerCardScreen key={route.id} id={route.id} tab={route.tab ?? 'account'} />)
+    case 'sanitationReceipt':
+      return lazyScreen(<ReceiptScreen key={route.paymentId} paymentId={route.paymentId} />)
+    case 'sanitationNotice':
+      return lazyScreen(
+        <NoticeScreen
+          key={`${route.payerId}/${route.period}`}
+          payerId={route.payerId}
+          period={route.period}
+        />,
+      )
+    case 'sanitationNotices':
+      return lazyScreen(<NoticeBatchScreen />)
     case 'needsAttention':
       return lazyScreen(<NeedsAttentionScreen />)
     case 'conflicts':

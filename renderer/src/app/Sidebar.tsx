@@ -37,6 +37,23 @@ const registries: Section = {
   ],
 }
 
+// The sanitation fee registry, for members of its department.
+const sanitation: Section = {
+  labelKey: 'app.nav.sanitation',
+  items: [
+    {
+      labelKey: 'app.nav.sanitationPayers',
+      target: { name: 'sanitationPayers' },
+      covers: ['sanitationPayers', 'sanitationPayer', 'sanitationReceipt', 'sanitationNotice'],
+    },
+    {
+      labelKey: 'app.nav.sanitationNotices',
+      target: { name: 'sanitationNotices' },
+      covers: ['sanitationNotices'],
+    },
+  ],
+}
+
 const administration: Section = {
   labelKey: 'app.nav.admin',
   items: [
@@ -55,7 +72,8 @@ const administration: Section = {
  * who sees no citizen data (DESIGN.md section 6).
  */
 export function Sidebar() {
-  const role = useSession().data?.role
+  const session = useSession().data
+  const role = session?.role
   const overview = useSyncOverview()
   const sync: Section = {
     labelKey: 'app.nav.sync',
@@ -74,7 +92,9 @@ export function Sidebar() {
       },
     ],
   }
-  const sections = role === 'itAdmin' ? [administration] : [registries, sync]
+  const inSanitation = session?.departments.includes('sanitation') ?? false
+  const sections =
+    role === 'itAdmin' ? [administration] : [registries, ...(inSanitation ? [sanitation] : []), sync]
   return (
     // The navigation landmark is the shell's navbar around this.
     <Stack gap="md">
