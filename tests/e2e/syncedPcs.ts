@@ -23,7 +23,8 @@ const server = await startServer({
   port: serverPort,
   demoDataDir: join(dataDir, 'server'),
   demoObjects: 300,
-  demoPayers: 0,
+  // A small sanitation city: the clerk's counter payment needs a receipt block only a server leases.
+  demoPayers: 200,
   app: { logLevel: 'warn' },
 })
 const pcs: { backend: Backend; host: WebHost; network: NetworkSwitch }[] = []
