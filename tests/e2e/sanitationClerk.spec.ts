@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { georgianToLatinLayout } from '../../domain/georgian/transliterate'
 import { e2eToken, syncedPcPorts } from '../../playwright.config'
+import { clean, inspect, type PageCheck } from './pageCheck'
 import { passwords, shot, watchProblems } from './support'
 
 // A clerk of the sanitation registry at the counter, on an enrolled PC (tests/e2e/syncedPcs.ts):
@@ -12,7 +13,13 @@ import { passwords, shot, watchProblems } from './support'
 test('a clerk finds a household typed on a Latin layout, takes a payment and prints its receipt', async ({
   page,
 }, testInfo) => {
+  test.setTimeout(120_000)
   const problems = watchProblems(page)
+  // Every screen is looked at as a person would: bundled fonts only, no raw keys, no capitals.
+  const screens: Record<string, PageCheck> = {}
+  const check = async (name: string) => {
+    screens[name] = await inspect(page)
+  }
   await page.goto(`http://127.0.0.1:${syncedPcPorts[0]}/#token=${e2eToken}`)
   await page.getByLabel('მომხმარებლის სახელი').fill('clerk')
   await page.getByLabel('პაროლი').fill(passwords.clerk)
@@ -33,6 +40,7 @@ test('a clerk finds a household typed on a Latin layout, takes a payment and pri
   await page.getByLabel('გადამხდელის სახე').selectOption({ label: 'ოჯახი' })
   await expect(table.getByRole('row').nth(1)).toContainText('ოჯახი')
   await shot(page, 'sanitation-01-payers')
+  await check('payers')
 
   // The first household's name, typed with the keyboard left on English.
   const name = (await table.getByRole('row').nth(1).getByRole('cell').nth(1).textContent())!.trim()
@@ -49,6 +57,13 @@ test('a clerk finds a household typed on a Latin layout, takes a payment and pri
   await expect(page.getByRole('heading', { name })).toBeVisible()
   await expect(page.getByText('დავალიანება ხანდაზმულობის მიხედვით')).toBeVisible()
   await shot(page, 'sanitation-03-card')
+  const tabs = page.getByRole('tab')
+  for (let i = 0; i < (await tabs.count()); i++) {
+    await tabs.nth(i).click()
+    await expect(page.getByRole('tabpanel')).toBeVisible()
+    await check(`card-tab-${i}`)
+  }
+  await tabs.first().click()
 
   // A payment of 12.50 GEL at the counter; the receipt number is the PC's next leased one.
   await page.getByRole('button', { name: 'გადახდის მიღება' }).click()
@@ -56,6 +71,7 @@ test('a clerk finds a household typed on a Latin layout, takes a payment and pri
   await dialog.getByLabel('თანხა').fill('12,50')
   await dialog.getByLabel('შენიშვნა').fill('სალაროში, ნაღდი ფულით')
   await shot(page, 'sanitation-04-payment-form')
+  await check('payment-form')
   const receiptHeading = page.getByRole('heading', { name: /^ქვითარი №receipt-\d{4}-\d+$/ })
   // The PC asks the server for its block of receipt numbers right after the clerk signs in.
   await expect(async () => {
@@ -67,6 +83,7 @@ test('a clerk finds a household typed on a Latin layout, takes a payment and pri
   await expect(receipt.getByText('თორმეტი ლარი და ორმოცდაათი თეთრი')).toBeVisible()
   await expect(receipt.getByText('12,50 ₾').first()).toBeVisible()
   await shot(page, 'sanitation-05-receipt')
+  await check('receipt')
 
   // Printed as the browser prints it: only the A4 page, and its text reads back from the PDF.
   const dir = testInfo.outputPath()
@@ -99,6 +116,7 @@ test('a clerk finds a household typed on a Latin layout, takes a payment and pri
   await expect(notice.getByText('შეტყობინება დასუფთავების მოსაკრებლის გადახდის შესახებ')).toBeVisible()
   await expect(notice.getByText('სულ გადასახდელი')).toBeVisible()
   await shot(page, 'sanitation-07-notice')
+  await check('notice')
 
   // A territorial unit's notices for that month: one A4 page each.
   await nav.getByRole('button', { name: 'გადახდის შეტყობინებები' }).click()
@@ -109,8 +127,22 @@ test('a clerk finds a household typed on a Latin layout, takes a payment and pri
   expect(n).toBeGreaterThan(0)
   await expect(page.getByRole('article')).toHaveCount(n)
   await shot(page, 'sanitation-08-notice-batch')
+  await check('notice-batch')
   const batchPath = join(dir, 'notices.pdf')
   writeFileSync(batchPath, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }))
   expect(execFileSync('pdfinfo', [batchPath], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${n}\n`))
+
+  // The same screens in English (the documents stay Georgian).
+  await page.getByText('English', { exact: true }).click()
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Payers' }).click()
+  await expect(page.getByRole('heading', { name: 'Sanitation fee payers' })).toBeVisible()
+  const tableEn = page.getByRole('table', { name: 'Payers' })
+  await page.getByLabel('Search').fill(latin)
+  await tableEn.getByRole('row').filter({ hasText: name }).first().click()
+  await expect(page.getByRole('tab', { name: 'Account' })).toBeVisible()
+  await shot(page, 'sanitation-09-card-en')
+  await check('card-en')
+
+  expect(screens).toEqual(Object.fromEntries(Object.keys(screens).map((key) => [key, clean])))
   expect(problems).toEqual([])
 })
