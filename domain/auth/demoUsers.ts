@@ -28,7 +28,7 @@ export const demoUsers: readonly DemoUser[] = [
     password: 'Rustavi-Clerk-2026',
     fullName: 'ნინო კაპანაძე',
     role: 'clerk',
-    departments: ['property', 'sanitation'],
+    departments: ['property'],
     mustChangePassword: false,
   },
   {

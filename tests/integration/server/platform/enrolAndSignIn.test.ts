@@ -107,7 +107,7 @@ describe('POST /v1/auth/login and /logout', () => {
       username: 'clerk',
       displayName: clerk.fullName,
       role: 'clerk',
-      departments: clerk.departments,
+      departments: ['property'],
       mustChangePassword: false,
     })
     const [row] = await platform.database.db.select().from(users).where(eq(users.id, clerk.id))
