@@ -1,28 +1,89 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { openPglite } from '../../server/db/openPglite'
 import { type ServerProcess, startServerProcess } from '../support/serverInstance'
+import { readServerView, type ServerView } from './views'
 
 /**
- * The central server as a child process on a PGlite data folder that outlives it: `kill -9` it and
- * start it again on the same folder (PGlite in a folder recovers from a kill; the harness checks
- * that nothing it acknowledged is lost). `url()` is null while it is down.
+ * The central server as a child process on a database that outlives it: `kill -9` it and start it
+ * again on the same database (the harness checks that nothing it acknowledged is lost). `url()` is
+ * null while it is down. Two kinds: PGlite in a data folder (the embedded default, ./serverNode.ts)
+ * and PostgreSQL (production, ./postgresServerNode.ts).
  */
 export interface ServerNode {
   url(): string | null
   enrolmentCode: string
   crash(): Promise<void>
   restart(): Promise<void>
-  /** A nightly backup: the data folder copied (the server is killed for the copy and started again). */
+  /** A nightly backup (the server is killed for the copy and started again). */
   backUp(): Promise<void>
-  /** The data folder put back from the backup, the server started once with `--after-restore`. */
+  /** The database put back from the backup, the server started once with `--after-restore`. */
   restoreBackup(): Promise<void>
   /** SIGTERM: finishes requests in flight and closes the database cleanly. */
   stop(): Promise<void>
+  /** The stopped server's database, read for the checker. */
+  readView(): Promise<ServerView>
+  /** Frees what the node holds outside its data folder (a PostgreSQL database). */
+  dispose(): Promise<void>
   output(): string
 }
 
-const start = (dataDir: string, demoObjects: number, afterRestore = false) =>
+/** How to start the server process on the node's database, and how to back it up and put it back. */
+export interface NodeStorage {
+  start(afterRestore: boolean): Promise<ServerProcess>
+  enrolmentCode: string
+  backUp(): Promise<void>
+  putBackBackup(): Promise<void>
+  readView(): Promise<ServerView>
+  dispose(): Promise<void>
+}
+
+/** A server node over `storage`, whose server `first` has started: its crashes, restarts, backups and restores. */
+export function serverNodeOver(storage: NodeStorage, first: ServerProcess): ServerNode {
+  let child: ServerProcess | null = first
+  let log = ''
+  const crash = async () => {
+    if (!child) return
+    const p = child
+    child = null
+    p.kill('SIGKILL')
+    await p.exited
+    log += p.output()
+  }
+  return {
+    url: () => child?.url ?? null,
+    enrolmentCode: storage.enrolmentCode,
+    crash,
+    async restart() {
+      if (child) return
+      child = await storage.start(false)
+    },
+    async backUp() {
+      await crash()
+      await storage.backUp()
+      child = await storage.start(false)
+    },
+    async restoreBackup() {
+      await crash()
+      await storage.putBackBackup()
+      child = await storage.start(true)
+    },
+    async stop() {
+      if (!child) return
+      const p = child
+      child = null
+      p.kill('SIGTERM')
+      await p.exited
+      log += p.output()
+    },
+    readView: () => storage.readView(),
+    dispose: () => storage.dispose(),
+    output: () => log + (child?.output() ?? ''),
+  }
+}
+
+const startOnFolder = (dataDir: string, demoObjects: number, afterRestore = false) =>
   startServerProcess({
     dataDir,
     demo: true,
@@ -43,7 +104,7 @@ function template(demoObjects: number): Promise<string> {
       const parent = mkdtempSync(join(tmpdir(), 'rustavi-fault-template-'))
       process.once('exit', () => rmSync(parent, { recursive: true, force: true }))
       const dir = join(parent, 'server')
-      const server = await start(dir, demoObjects)
+      const server = await startOnFolder(dir, demoObjects)
       server.kill('SIGTERM')
       const code = await server.exited
       if (code !== 0)
@@ -57,54 +118,33 @@ function template(demoObjects: number): Promise<string> {
   return made
 }
 
-/** `fromTemplate`: copy a prepared folder (many runs in one process) instead of seeding this one. */
-export async function startServerNode(
+/**
+ * The server on embedded PGlite in `dataDir`; a backup is a copy of the folder.
+ * `fromTemplate`: copy a prepared folder (many runs in one process) instead of seeding this one.
+ */
+export async function startPgliteServerNode(
   dataDir: string,
   demoObjects: number,
   fromTemplate: boolean,
 ): Promise<ServerNode> {
   if (fromTemplate && !existsSync(dataDir)) cpSync(await template(demoObjects), dataDir, { recursive: true })
-  let child: ServerProcess | null = await start(dataDir, demoObjects)
-  let log = ''
   const backupDir = `${dataDir}-backup`
-  const enrolmentCode = readFileSync(join(dataDir, 'demo-enrolment-code'), 'utf8').trim()
-  const crash = async () => {
-    if (!child) return
-    const p = child
-    child = null
-    p.kill('SIGKILL')
-    await p.exited
-    log += p.output()
-  }
-  return {
-    url: () => child?.url ?? null,
-    enrolmentCode,
-    crash,
-    async restart() {
-      if (child) return
-      child = await start(dataDir, demoObjects)
-    },
+  // The first start writes the enrolment code file (when the folder is new) before the node reads it.
+  const first = await startOnFolder(dataDir, demoObjects)
+  const storage: NodeStorage = {
+    start: (afterRestore) => startOnFolder(dataDir, demoObjects, afterRestore),
+    enrolmentCode: readFileSync(join(dataDir, 'demo-enrolment-code'), 'utf8').trim(),
     async backUp() {
-      await crash()
       rmSync(backupDir, { recursive: true, force: true })
       cpSync(dataDir, backupDir, { recursive: true })
-      child = await start(dataDir, demoObjects)
     },
-    async restoreBackup() {
+    async putBackBackup() {
       if (!existsSync(backupDir)) throw new Error('No backup of the server was made')
-      await crash()
       rmSync(dataDir, { recursive: true, force: true })
       cpSync(backupDir, dataDir, { recursive: true })
-      child = await start(dataDir, demoObjects, true)
     },
-    async stop() {
-      if (!child) return
-      const p = child
-      child = null
-      p.kill('SIGTERM')
-      await p.exited
-      log += p.output()
-    },
-    output: () => log + (child?.output() ?? ''),
+    readView: async () => readServerView(await openPglite(dataDir)),
+    dispose: async () => {},
   }
+  return serverNodeOver(storage, first)
 }
