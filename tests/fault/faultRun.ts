@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { demoUsers } from '../../domain/auth/demoUsers'
 import { type AckedSave, type CheckResult, checkRun } from './checker'
-import { type FaultyLink, healthy, type LinkFaults, type LinkStats, openFaultyLink } from './faultyNetwork'
+import {
+  type FaultyLink,
+  healthy,
+  type LinkFaults,
+  type LinkStats,
+  noTraffic,
+  openFaultyLink,
+} from './faultyNetwork'
 import { PcGone, type PcProcess, startPc } from './pcProcess'
 import type { PcConfig, PcStatus } from './pcProtocol'
 import { startPostgresServerNode } from './postgresServerNode'
@@ -69,7 +76,7 @@ const SCOPES = ['reference', 'property']
 export const rerunCommand = (o: FaultRunOptions) =>
   `npx tsx tests/fault/soak.ts --seed ${o.seed} --runs 1 --pcs ${o.pcs ?? 3} --steps ${o.steps ?? 40}` +
   `${o.serverCrashes === false ? ' --no-server-crashes' : ''}${o.pcCrashes === false ? ' --no-pc-crashes' : ''}` +
-  `${o.serverRestores === false ? ' --no-server-restores' : ''}} --engine ${o.serverEngine ?? 'pglite'}`
+  `${o.serverRestores === false ? ' --no-server-restores' : ''} --engine ${o.serverEngine ?? 'pglite'}`
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -411,7 +418,7 @@ async function syncUntilQuiet(pcs: PcProcess[], log: (line: string) => void): Pr
 }
 
 function sumStats(all: LinkStats[]): LinkStats {
-  const total = { ...all[0]! }
+  const total = noTraffic()
   for (const key of Object.keys(total) as (keyof LinkStats)[])
     total[key] = all.reduce((n, s) => n + s[key], 0)
   return total

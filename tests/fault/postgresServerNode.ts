@@ -10,7 +10,7 @@ import {
   withAdmin,
 } from '../support/postgresCluster'
 import { startServerProcess } from '../support/serverInstance'
-import { type NodeStorage, type ServerNode, serverNodeOver } from './serverNode'
+import { type NodeStorage, oncePerKey, type ServerNode, seedAndStop, serverNodeOver } from './serverNode'
 import { readServerView } from './views'
 
 // The fault harness's server on PostgreSQL, as in production: one throwaway cluster per process
@@ -65,31 +65,21 @@ async function copyDatabase(adminUrl: string, source: string, target: string): P
   })
 }
 
-function template(demoObjects: number): Promise<string> {
-  let made = templates.get(demoObjects)
-  if (!made) {
-    made = (async () => {
-      const { adminUrl } = await sharedCluster()
-      const name = `fault_template_${demoObjects}`
-      await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
-      await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`))
-      const dir = mkdtempSync(join(tmpdir(), 'rustavi-fault-pg-template-'))
-      try {
-        const server = await startOn(databaseUrl(adminUrl, name), dir, demoObjects, false)
-        server.kill('SIGTERM')
-        const code = await server.exited
-        if (code !== 0)
-          throw new Error(`The template server did not stop cleanly (${code}):\n${server.output()}`)
-      } finally {
-        rmSync(dir, { recursive: true, force: true })
-      }
-      return name
-    })()
-    made.catch(() => templates.delete(demoObjects))
-    templates.set(demoObjects, made)
-  }
-  return made
-}
+/** A database with the demo users, the reference data and `demoObjects` objects, seeded once per process. */
+const template = (demoObjects: number): Promise<string> =>
+  oncePerKey(templates, demoObjects, async () => {
+    const { adminUrl } = await sharedCluster()
+    const name = `fault_template_${demoObjects}`
+    await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+    await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`))
+    const dir = mkdtempSync(join(tmpdir(), 'rustavi-fault-pg-template-'))
+    try {
+      await seedAndStop(() => startOn(databaseUrl(adminUrl, name), dir, demoObjects, false))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    return name
+  })
 
 /** The server on PostgreSQL: a database of its own, copied from the seeded template. */
 export async function startPostgresServerNode(

@@ -92,31 +92,38 @@ const startOnFolder = (dataDir: string, demoObjects: number, afterRestore = fals
 
 const templates = new Map<number, Promise<string>>()
 
+/** `make()` once per key and process; a failure fails its own run only, and the next run tries again. */
+export function oncePerKey<K, V>(cache: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> {
+  let made = cache.get(key)
+  if (!made) {
+    made = make()
+    made.catch(() => cache.delete(key))
+    cache.set(key, made)
+  }
+  return made
+}
+
+/** Starts a server that seeds its new database, then stops it cleanly: a template to copy for each run. */
+export async function seedAndStop(start: () => Promise<ServerProcess>): Promise<void> {
+  const server = await start()
+  server.kill('SIGTERM')
+  const code = await server.exited
+  if (code !== 0) throw new Error(`The template server did not stop cleanly (${code}):\n${server.output()}`)
+}
+
 /**
  * A data folder with the demo users, the reference data and `demoObjects` objects, made once per
  * process and copied for each run: a first start (migrations, password hashing, seeding) costs
  * several seconds, a copy a fraction of one.
  */
-function template(demoObjects: number): Promise<string> {
-  let made = templates.get(demoObjects)
-  if (!made) {
-    made = (async () => {
-      const parent = mkdtempSync(join(tmpdir(), 'rustavi-fault-template-'))
-      process.once('exit', () => rmSync(parent, { recursive: true, force: true }))
-      const dir = join(parent, 'server')
-      const server = await startOnFolder(dir, demoObjects)
-      server.kill('SIGTERM')
-      const code = await server.exited
-      if (code !== 0)
-        throw new Error(`The template server did not stop cleanly (${code}):\n${server.output()}`)
-      return dir
-    })()
-    // A failed template fails its own run only: the next run makes a new one.
-    made.catch(() => templates.delete(demoObjects))
-    templates.set(demoObjects, made)
-  }
-  return made
-}
+const template = (demoObjects: number): Promise<string> =>
+  oncePerKey(templates, demoObjects, async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'rustavi-fault-template-'))
+    process.once('exit', () => rmSync(parent, { recursive: true, force: true }))
+    const dir = join(parent, 'server')
+    await seedAndStop(() => startOnFolder(dir, demoObjects))
+    return dir
+  })
 
 /**
  * The server on embedded PGlite in `dataDir`; a backup is a copy of the folder.
