@@ -1,3 +1,4 @@
+import { ArrearsBucket, openByAge } from '../../domain/sanitation/account'
 import type {
   ArrearsAgeingReport,
   TopDebtorsReport,
@@ -11,19 +12,20 @@ import { sanitationSettings } from './rules'
 /**
  * Billed against collected, month by month: the net of every charge line of each period (charges,
  * corrections, reversals, amnesties) and the payments made in that month. The totals are the sums
- * of the months, added here from the same integer rows.
+ * of the months, added here from the same integer rows. Both are read from the payer indexes, which
+ * hold the period (date) and the amount: a scan of a narrow index beats looking up 400,000 wide rows.
  */
 export function collectionReport(db: Db, range: { fromPeriod: string; toPeriod: string }): CollectionReport {
   const client = db.$client
   const charged = client
     .prepare(
-      `SELECT period, sum(amount_tetri) AS tetri FROM sanitation_charge_line
+      `SELECT period, sum(amount_tetri) AS tetri FROM sanitation_charge_line INDEXED BY sanitation_charge_line_payer
        WHERE deleted_at IS NULL AND period BETWEEN ? AND ? GROUP BY period`,
     )
     .all(range.fromPeriod, range.toPeriod) as { period: string; tetri: number }[]
   const paid = client
     .prepare(
-      `SELECT substr(paid_on, 1, 7) AS period, sum(amount_tetri) AS tetri FROM sanitation_payment
+      `SELECT substr(paid_on, 1, 7) AS period, sum(amount_tetri) AS tetri FROM sanitation_payment INDEXED BY sanitation_payment_payer
        WHERE deleted_at IS NULL AND paid_on BETWEEN ? AND ? GROUP BY 1`,
     )
     .all(`${range.fromPeriod}-01`, `${range.toPeriod}-31`) as { period: string; tetri: number }[]
@@ -59,14 +61,18 @@ export function unitCollectionReport(
 ): UnitCollectionReport {
   const units = db.$client
     .prepare(
-      `WITH charged AS (
-         SELECT p.territorial_unit_id AS unit, sum(c.amount_tetri) AS tetri
-         FROM sanitation_charge_line c JOIN sanitation_payer p ON p.id = c.payer_id
-         WHERE c.deleted_at IS NULL AND c.period BETWEEN @from AND @to GROUP BY 1
+      `WITH charged_by_payer AS (
+         SELECT payer_id, sum(amount_tetri) AS tetri FROM sanitation_charge_line INDEXED BY sanitation_charge_line_payer
+         WHERE deleted_at IS NULL AND period BETWEEN @from AND @to GROUP BY payer_id
+       ), paid_by_payer AS (
+         SELECT payer_id, sum(amount_tetri) AS tetri FROM sanitation_payment INDEXED BY sanitation_payment_payer
+         WHERE deleted_at IS NULL AND paid_on BETWEEN @fromDay AND @toDay GROUP BY payer_id
+       ), charged AS (
+         SELECT p.territorial_unit_id AS unit, sum(c.tetri) AS tetri
+         FROM charged_by_payer c JOIN sanitation_payer p ON p.id = c.payer_id GROUP BY 1
        ), paid AS (
-         SELECT p.territorial_unit_id AS unit, sum(m.amount_tetri) AS tetri
-         FROM sanitation_payment m JOIN sanitation_payer p ON p.id = m.payer_id
-         WHERE m.deleted_at IS NULL AND m.paid_on BETWEEN @fromDay AND @toDay GROUP BY 1
+         SELECT p.territorial_unit_id AS unit, sum(d.tetri) AS tetri
+         FROM paid_by_payer d JOIN sanitation_payer p ON p.id = d.payer_id GROUP BY 1
        )
        SELECT u.id AS territorialUnitId, coalesce(c.tetri, 0) AS chargedTetri, coalesce(d.tetri, 0) AS paidTetri
        FROM territorial_unit u LEFT JOIN charged c ON c.unit = u.id LEFT JOIN paid d ON d.unit = u.id
@@ -87,56 +93,83 @@ export function unitCollectionReport(
   return { units, chargedTetri, paidTetri }
 }
 
-const buckets = ['d0to30', 'd31to90', 'd91to180', 'd181to365', 'over365'] as const
+const buckets = ArrearsBucket
 
 /**
- * Overdue open amounts by age at the end of `asOf`, per territorial unit, by the account's rule
- * (domain/sanitation/account.ts): payments and credits (periods netting below zero) settle the oldest
- * periods first; a period is overdue from the day after its last day plus the grace days.
+ * Overdue open amounts by age at the end of `asOf`, per territorial unit, by the payer card's rule
+ * (`openByAge`: payments and credits settle the oldest periods first). Lines are read from the payer
+ * index, which holds period and amount, in payer and period order: one pass, no table lookups.
  */
 export function arrearsAgeingReport(db: Db, asOf: string): ArrearsAgeingReport {
+  const client = db.$client
   const grace = sanitationSettings().graceDays
-  const units = db.$client
+  const unitOf = new Map(
+    client
+      .prepare('SELECT id, territorial_unit_id FROM sanitation_payer WHERE deleted_at IS NULL')
+      .raw()
+      .all() as [string, string][],
+  )
+  const paid = new Map(
+    client
+      .prepare(
+        `SELECT payer_id, sum(amount_tetri) FROM sanitation_payment INDEXED BY sanitation_payment_payer
+         WHERE deleted_at IS NULL AND paid_on <= ? GROUP BY payer_id`,
+      )
+      .raw()
+      .all(asOf) as [string, number][],
+  )
+  const units = new Map<string, ArrearsAgeingReport['units'][number]>()
+  for (const id of client
+    .prepare('SELECT id FROM territorial_unit WHERE deleted_at IS NULL ORDER BY code')
+    .pluck()
+    .all() as string[]) {
+    units.set(id, {
+      territorialUnitId: id,
+      debtors: 0,
+      d0to30: 0,
+      d31to90: 0,
+      d91to180: 0,
+      d181to365: 0,
+      over365: 0,
+      totalTetri: 0,
+    })
+  }
+  const settle = (payerId: string, nets: Map<string, number>) => {
+    const unit = units.get(unitOf.get(payerId) ?? '')
+    if (!unit) return
+    const open = openByAge(nets, paid.get(payerId) ?? 0, asOf, grace)
+    if (open.arrearsTetri === 0) return
+    unit.debtors++
+    unit.totalTetri += open.arrearsTetri
+    for (const b of buckets) unit[b] += open.ageing[b]
+  }
+  let payer: string | null = null
+  let nets = new Map<string, number>()
+  const lines = client
     .prepare(
-      `WITH nets AS (
-         SELECT payer_id, period, sum(amount_tetri) AS net FROM sanitation_charge_line
-         WHERE deleted_at IS NULL AND issued_on <= @asOf GROUP BY payer_id, period
-       ), paid AS (
-         SELECT payer_id, sum(amount_tetri) AS paid FROM sanitation_payment
-         WHERE deleted_at IS NULL AND paid_on <= @asOf GROUP BY payer_id
-       ), pools AS (
-         SELECT n.payer_id, coalesce(d.paid, 0) + sum(CASE WHEN n.net < 0 THEN -n.net ELSE 0 END) AS pool
-         FROM nets n LEFT JOIN paid d ON d.payer_id = n.payer_id GROUP BY n.payer_id
-       ), owed AS (
-         SELECT payer_id, period, net,
-           sum(net) OVER (PARTITION BY payer_id ORDER BY period ROWS UNBOUNDED PRECEDING) - net AS before
-         FROM nets WHERE net > 0
-       ), open AS (
-         SELECT o.payer_id, o.net - min(o.net, max(0, p.pool - o.before)) AS tetri,
-           CAST(julianday(@asOf) - julianday(date(o.period || '-01', '+1 month', '-1 day', @grace)) AS INTEGER) AS days
-         FROM owed o JOIN pools p ON p.payer_id = o.payer_id
-       ), overdue AS (
-         SELECT payer_id, tetri,
-           CASE WHEN days <= 30 THEN 'd0to30' WHEN days <= 90 THEN 'd31to90' WHEN days <= 180 THEN 'd91to180'
-                WHEN days <= 365 THEN 'd181to365' ELSE 'over365' END AS bucket
-         FROM open WHERE tetri > 0 AND days > 0
-       )
-       SELECT u.id AS territorialUnitId, count(DISTINCT o.payer_id) AS debtors,
-         ${buckets.map((b) => `coalesce(sum(CASE WHEN o.bucket = '${b}' THEN o.tetri END), 0) AS ${b}`).join(', ')},
-         coalesce(sum(o.tetri), 0) AS totalTetri
-       FROM territorial_unit u
-       LEFT JOIN sanitation_payer p ON p.territorial_unit_id = u.id AND p.deleted_at IS NULL
-       LEFT JOIN overdue o ON o.payer_id = p.id
-       WHERE u.deleted_at IS NULL GROUP BY u.id ORDER BY u.code`,
+      `SELECT payer_id, period, sum(amount_tetri) FROM sanitation_charge_line INDEXED BY sanitation_charge_line_payer
+       WHERE deleted_at IS NULL GROUP BY payer_id, period`,
     )
-    .all({ asOf, grace: `+${grace} days` }) as ArrearsAgeingReport['units']
+    .raw()
+    .iterate() as IterableIterator<[string, string, number]>
+  for (const [payerId, period, net] of lines) {
+    if (payerId !== payer) {
+      if (payer !== null) settle(payer, nets)
+      payer = payerId
+      nets = new Map()
+    }
+    nets.set(period, net)
+  }
+  if (payer !== null) settle(payer, nets)
+
+  const rows = [...units.values()]
   const totals = { debtors: 0, d0to30: 0, d31to90: 0, d91to180: 0, d181to365: 0, over365: 0, totalTetri: 0 }
-  for (const u of units) {
+  for (const u of rows) {
     totals.debtors += u.debtors
     for (const b of buckets) totals[b] += u[b]
     totals.totalTetri += u.totalTetri
   }
-  return { asOf, units, totals }
+  return { asOf, units: rows, totals }
 }
 
 /** The payers who owe the most overdue, largest first, from the payer list's account table. */
