@@ -40,13 +40,15 @@ const registries: Section = {
 
 /** The sanitation registry's screens for its members, each for the roles that use it. */
 function sanitationSection(role: Role): Section {
-  const items: Item[] = [
-    {
+  const items: Item[] = []
+  // The runs are the head's work (the auditor sees them); a clerk's are the payments.
+  if (roleAllows(role, 'report')) {
+    items.push({
       labelKey: 'app.nav.sanitationBilling',
       target: { name: 'sanitationBilling' },
       covers: ['sanitationBilling'],
-    },
-  ]
+    })
+  }
   if (roleAllows(role, 'write')) {
     items.push({
       labelKey: 'app.nav.sanitationBankImport',
