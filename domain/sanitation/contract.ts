@@ -2,7 +2,15 @@ import { z } from 'zod'
 import { inDepartment } from '../auth/access'
 import { defineCalls } from '../contract'
 import { Id } from '../text'
+import { BankFileFormat } from './bankFileFormat'
 import { Period } from './period'
+import {
+  ArrearsAgeingReport,
+  PeriodRange,
+  TopDebtorsQuery,
+  TopDebtorsReport,
+  UnitCollectionReport,
+} from './reportViews'
 import { BillingRunRequest, BillingRunReversal, CounterPaymentFields } from './schemas'
 import {
   BankFileInput,
@@ -69,4 +77,12 @@ export const sanitationCalls = defineCalls({
     output: CollectionReport,
     access: report,
   },
+
+  // The head's screens: bank formats to choose from, and the reports beside `collectionReport`.
+  /** The bank statement layouts the import knows (the server's reference data), with their column mapping. */
+  bankFileFormats: { input: z.object({}).strict(), output: z.array(BankFileFormat), access: read },
+  unitCollectionReport: { input: PeriodRange, output: UnitCollectionReport, access: report },
+  /** As of today, by the account's rule (oldest periods settled first). */
+  arrearsAgeingReport: { input: z.object({}).strict(), output: ArrearsAgeingReport, access: report },
+  topDebtors: { input: TopDebtorsQuery, output: TopDebtorsReport, access: report },
 })

@@ -1,5 +1,6 @@
 import { Badge, NavLink, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { type Role, roleAllows } from '../../../domain/auth/roles'
 import { useSyncOverview } from '../sync/syncQueries'
 import { useFormat } from '../ui/useFormat'
 import { useRouter } from './router'
@@ -37,6 +38,34 @@ const registries: Section = {
   ],
 }
 
+/** The sanitation registry's screens for its members, each for the roles that use it. */
+function sanitationSection(role: Role): Section {
+  const items: Item[] = []
+  // The runs are the head's work (the auditor sees them); a clerk's are the payments.
+  if (roleAllows(role, 'report')) {
+    items.push({
+      labelKey: 'app.nav.sanitationBilling',
+      target: { name: 'sanitationBilling' },
+      covers: ['sanitationBilling'],
+    })
+  }
+  if (roleAllows(role, 'write')) {
+    items.push({
+      labelKey: 'app.nav.sanitationBankImport',
+      target: { name: 'sanitationBankImport' },
+      covers: ['sanitationBankImport'],
+    })
+  }
+  if (roleAllows(role, 'report')) {
+    items.push({
+      labelKey: 'app.nav.sanitationReports',
+      target: { name: 'sanitationReports' },
+      covers: ['sanitationReports'],
+    })
+  }
+  return { labelKey: 'app.nav.sanitation', items }
+}
+
 const administration: Section = {
   labelKey: 'app.nav.admin',
   items: [
@@ -55,7 +84,8 @@ const administration: Section = {
  * who sees no citizen data (DESIGN.md section 6).
  */
 export function Sidebar() {
-  const role = useSession().data?.role
+  const session = useSession().data
+  const role = session?.role
   const overview = useSyncOverview()
   const sync: Section = {
     labelKey: 'app.nav.sync',
@@ -74,7 +104,8 @@ export function Sidebar() {
       },
     ],
   }
-  const sections = role === 'itAdmin' ? [administration] : [registries, sync]
+  const sanitation = role && session.departments.includes('sanitation') ? [sanitationSection(role)] : []
+  const sections = role === 'itAdmin' ? [administration] : [registries, ...sanitation, sync]
   return (
     // The navigation landmark is the shell's navbar around this.
     <Stack gap="md">

@@ -7,6 +7,9 @@ export type Route =
   | { name: 'propertyDetail'; id: string; tab?: DetailTab }
   | { name: 'propertyEdit'; id: string }
   | { name: 'propertyReports' }
+  | { name: 'sanitationBilling' }
+  | { name: 'sanitationBankImport' }
+  | { name: 'sanitationReports' }
   | { name: 'needsAttention' }
   | { name: 'conflicts' }
   | { name: 'adminUsers' }
@@ -25,6 +28,9 @@ export const registryRouteNames: ReadonlySet<Route['name']> = new Set([
   'propertyDetail',
   'propertyEdit',
   'propertyReports',
+  'sanitationBilling',
+  'sanitationBankImport',
+  'sanitationReports',
 ])
 
 const routeNames = new Set<Route['name']>([
@@ -33,6 +39,9 @@ const routeNames = new Set<Route['name']>([
   'propertyDetail',
   'propertyEdit',
   'propertyReports',
+  'sanitationBilling',
+  'sanitationBankImport',
+  'sanitationReports',
   'needsAttention',
   'conflicts',
   'adminUsers',

@@ -231,6 +231,18 @@ describe('every contract call refuses bad input with a coded error and changes n
         { fromPeriod: '2026-1', toPeriod: '2026-02' },
         { fromPeriod: '2026-01' },
       ],
+      'sanitation.unitCollectionReport': [
+        { fromPeriod: '2026-03', toPeriod: '2026-02' },
+        { fromPeriod: '2026-13', toPeriod: '2026-12' },
+      ],
+      'sanitation.topDebtors': [{ limit: 0 }, { limit: 1001 }, { territorialUnitId: badId[0] }],
+      'exports.tableWorkbook': [
+        { title: 'x', columns: [{ header: 'a', kind: 'text' }], rows: [['a', 'b']] },
+        { title: '', columns: [{ header: 'a', kind: 'text' }], rows: [] },
+        { title: 'x', columns: [], rows: [] },
+        { title: 'x', columns: [{ header: 'a', kind: 'formula' }], rows: [] },
+        { title: 'x', columns: [{ header: 'a', kind: 'number' }], rows: [[Number.NaN]] },
+      ],
     }
   })
   afterAll(() => t.close())
