@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { inDepartment } from '../auth/access'
 import { defineCalls } from '../contract'
 import { Id } from '../text'
+import { sanitationEditCalls } from './editContract'
 import { Period } from './period'
 import { BillingRunRequest, BillingRunReversal, CounterPaymentFields } from './schemas'
 import {
@@ -69,4 +70,6 @@ export const sanitationCalls = defineCalls({
     output: CollectionReport,
     access: report,
   },
+  // Creating and changing records: payers, tariffs, relief, inspections.
+  ...sanitationEditCalls,
 })

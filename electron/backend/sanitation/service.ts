@@ -28,6 +28,7 @@ import type { sanitationCalls } from '../../../domain/sanitation/contract'
 import type { BankImportReportView, BillingRunProgress } from '../../../domain/sanitation/views'
 import type { CallScope, Handlers } from '../dispatch'
 import { numberYear } from '../sync/numbers'
+import { sanitationEditService } from './editService'
 
 export interface SanitationServiceDeps {
   db: Db
@@ -197,5 +198,8 @@ export function sanitationService(
     resolveBankLine: (request, scope) => resolveBankLine(db, write, actorOf(scope), request),
 
     collectionReport: (range) => collectionReport(db, range),
+
+    // Creating and changing records: payers, tariffs, relief, inspections.
+    ...sanitationEditService({ db, write, now }),
   }
 }
