@@ -11,6 +11,8 @@ const PropertyDetailScreen = lazy(() => import('../property/detail/PropertyDetai
 const PropertyCreateScreen = lazy(() => import('../property/form/PropertyCreateScreen'))
 const PropertyEditScreen = lazy(() => import('../property/form/PropertyEditScreen'))
 const PropertyReportsScreen = lazy(() => import('../reports/PropertyReportsScreen'))
+const SanitationTariffsScreen = lazy(() => import('../sanitation/tariffs/TariffsScreen'))
+const SanitationInspectionsScreen = lazy(() => import('../sanitation/inspections/InspectionsScreen'))
 const NeedsAttentionScreen = lazy(() => import('../sync/needsAttention/NeedsAttentionScreen'))
 const ConflictsScreen = lazy(() => import('../sync/conflicts/ConflictsScreen'))
 const AdminUsersScreen = lazy(() => import('../admin/users/AdminUsersScreen'))
@@ -44,6 +46,10 @@ export function Screens({ role }: { role: Role }) {
       return lazyScreen(<PropertyEditScreen key={route.id} id={route.id} />)
     case 'propertyReports':
       return lazyScreen(<PropertyReportsScreen />)
+    case 'sanitationTariffs':
+      return lazyScreen(<SanitationTariffsScreen />)
+    case 'sanitationInspections':
+      return lazyScreen(<SanitationInspectionsScreen />)
     case 'needsAttention':
       return lazyScreen(<NeedsAttentionScreen />)
     case 'conflicts':

@@ -37,6 +37,20 @@ const registries: Section = {
   ],
 }
 
+/** Sanitation's reference data and inspections, for members of the department. */
+const sanitationEditItems: readonly Item[] = [
+  {
+    labelKey: 'app.nav.sanitationTariffs',
+    target: { name: 'sanitationTariffs' },
+    covers: ['sanitationTariffs'],
+  },
+  {
+    labelKey: 'app.nav.sanitationInspections',
+    target: { name: 'sanitationInspections' },
+    covers: ['sanitationInspections'],
+  },
+]
+
 const administration: Section = {
   labelKey: 'app.nav.admin',
   items: [
@@ -55,7 +69,9 @@ const administration: Section = {
  * who sees no citizen data (DESIGN.md section 6).
  */
 export function Sidebar() {
-  const role = useSession().data?.role
+  const session = useSession().data
+  const role = session?.role
+  const sanitationMember = session?.departments.includes('sanitation') ?? false
   const overview = useSyncOverview()
   const sync: Section = {
     labelKey: 'app.nav.sync',
@@ -74,7 +90,10 @@ export function Sidebar() {
       },
     ],
   }
-  const sections = role === 'itAdmin' ? [administration] : [registries, sync]
+  const registriesShown: Section = sanitationMember
+    ? { ...registries, items: [...registries.items, ...sanitationEditItems] }
+    : registries
+  const sections = role === 'itAdmin' ? [administration] : [registriesShown, sync]
   return (
     // The navigation landmark is the shell's navbar around this.
     <Stack gap="md">

@@ -7,6 +7,9 @@ export type Route =
   | { name: 'propertyDetail'; id: string; tab?: DetailTab }
   | { name: 'propertyEdit'; id: string }
   | { name: 'propertyReports' }
+  // Sanitation: reference data under legal acts, and inspections awaiting a supervisor.
+  | { name: 'sanitationTariffs' }
+  | { name: 'sanitationInspections' }
   | { name: 'needsAttention' }
   | { name: 'conflicts' }
   | { name: 'adminUsers' }
@@ -25,6 +28,8 @@ export const registryRouteNames: ReadonlySet<Route['name']> = new Set([
   'propertyDetail',
   'propertyEdit',
   'propertyReports',
+  'sanitationTariffs',
+  'sanitationInspections',
 ])
 
 const routeNames = new Set<Route['name']>([
@@ -33,6 +38,8 @@ const routeNames = new Set<Route['name']>([
   'propertyDetail',
   'propertyEdit',
   'propertyReports',
+  'sanitationTariffs',
+  'sanitationInspections',
   'needsAttention',
   'conflicts',
   'adminUsers',
