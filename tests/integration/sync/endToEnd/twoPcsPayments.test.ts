@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isoDateInTbilisi } from '../../../../domain/georgian/dates'
+import type { TariffCorrections, TariffVersionView } from '../../../../domain/sanitation/editSchemas'
+import { addPeriods, periodOfDate } from '../../../../domain/sanitation/period'
 import type { PayerAccountView, PayerListPage } from '../../../../domain/sanitation/views'
 import { startNetworkSwitch } from '../../../support/networkSwitch'
 import { type ServerProcess, startServerProcess } from '../../../support/serverInstance'
@@ -13,11 +15,15 @@ import type { OnlinePc } from './e2eServer'
 // Two office PCs take counter payments from the same payer while both are offline, against the
 // demo central server started as its own process (`server/main.ts --demo`, a small sanitation
 // registry with a year of charges and payments). After sync both PCs hold the same payments, the
-// same balance and the same arrears, and every receipt number is different.
+// same balance and the same arrears, and every receipt number is different. Then the records the
+// edit calls make (an inspection, its approval, a retroactive tariff with its correction lines)
+// pass the server's checks and reach the other PC.
 
 let server: ServerProcess
 let dataDir: string
 const pcs: OnlinePc[] = []
+let a: OnlinePc
+let b: OnlinePc
 
 async function startPc(code: string): Promise<OnlinePc> {
   const network = await startNetworkSwitch(server.url)
@@ -63,8 +69,8 @@ const standing = ({ history: _history, ...rest }: PayerAccountView) => ({
 describe('two PCs taking payments for one payer offline', () => {
   it('converge to the same balance, arrears and payments after sync, with a distinct receipt for each', async () => {
     const code = readFileSync(join(dataDir, 'demo-enrolment-code'), 'utf8').trim()
-    const a = await startPc(code)
-    const b = await startPc(code)
+    a = await startPc(code)
+    b = await startPc(code)
     // The demo clerk is a sanitation member: both PCs bootstrapped the scope and leased receipts.
     const debtor = (
       await a.ok<PayerListPage>('sanitation.listPayers', { sort: 'arrears', direction: 'desc', limit: 1 })
@@ -114,5 +120,72 @@ describe('two PCs taking payments for one payer offline', () => {
         .map((p) => p.id)
         .sort(),
     ).toEqual(receipts.map((r) => r.id).sort())
+  })
+
+  it('an inspection made offline on one PC is approved on the other, and a retroactive tariff’s corrections reach both', async () => {
+    const headOnA = await a.signIn('head')
+    const household = (
+      await b.ok<PayerListPage>('sanitation.listPayers', { kind: 'household', sort: 'name', limit: 1 })
+    ).rows[0]!
+    const members = (await account(b, household.id)).payer.registeredMembers!
+    await offline(b)
+    const { id: inspectionId } = await b.ok<{ id: string }>('sanitation.recordInspection', {
+      payerId: household.id,
+      visitedOn: isoDateInTbilisi(Date.now()),
+      inspector: 'ლაშა გელაშვილი',
+      observedMembers: members + 2,
+      observedQuantity: null,
+      note: 'მეზობლების ცნობით',
+    })
+    await online(b)
+    await b.syncNow()
+    await a.syncNow(headOnA)
+    expect(await a.ok('sanitation.decideInspection', { inspectionId, approve: true }, headOnA)).toEqual({
+      id: inspectionId,
+      change: { field: 'registeredMembers', from: members, to: members + 2 },
+    })
+    await a.syncNow(headOnA)
+    await b.syncNow()
+    const onB = await account(b, household.id)
+    expect(onB.payer.registeredMembers).toBe(members + 2)
+    expect(onB.inspections.find((i) => i.id === inspectionId)).toMatchObject({
+      approval: 'approved',
+      observedMembers: members + 2,
+      note: 'მეზობლების ცნობით',
+    })
+
+    // The head amends the tariff from two months back: correction lines for the charges issued since.
+    const [current] = await a.ok<TariffVersionView[]>('sanitation.tariffVersions', {}, headOnA)
+    const today = isoDateInTbilisi(Date.now())
+    const created = await a.ok<TariffCorrections & { id: string }>(
+      'sanitation.createTariffVersion',
+      {
+        resolutionNumber: '77',
+        resolutionDate: today,
+        effectiveFrom: `${addPeriods(periodOfDate(today), -2)}-01`,
+        effectiveTo: null,
+        householdRateTetri: current!.householdRateTetri + 5,
+        memberCap: current!.memberCap,
+        amendsVersionId: current!.id,
+        note: '',
+        bandRates: current!.bandRates,
+        activityRates: current!.activityRates,
+      },
+      headOnA,
+    )
+    expect(created.lineCount).toBeGreaterThan(0)
+    const overview = await a.syncNow(headOnA)
+    expect({ pending: overview.pendingChanges, refused: overview.needsAttention }).toEqual({
+      pending: 0,
+      refused: 0,
+    })
+    await b.syncNow()
+    const corrections = (pc: OnlinePc) =>
+      pc.backend.db.$client
+        .prepare(`SELECT count(*) AS n, sum(amount_tetri) AS total FROM sanitation_charge_line
+                  WHERE kind = 'correction' AND tariff_version_id = ?`)
+        .get(created.id)
+    expect(corrections(b)).toEqual({ n: created.lineCount, total: created.totalTetri })
+    expect(standing(await account(b, household.id))).toEqual(standing(await account(a, household.id)))
   })
 })
