@@ -1,5 +1,5 @@
 import type { AccountPayment } from '../../domain/sanitation/account'
-import { type Amnesty, amnestyLines } from '../../domain/sanitation/amnesty'
+import { type Amnesty, type AmnestyAccountLine, amnestyLines } from '../../domain/sanitation/amnesty'
 import type { AmnestyOutcome } from '../../domain/sanitation/editSchemas'
 import type {
   SanitationAmnestyRow,
@@ -9,7 +9,7 @@ import type {
 } from '../../domain/sanitation/rows'
 import type { PayerKind } from '../../domain/sanitation/vocabulary'
 import type { Db } from '../database'
-import { linesOfPeriods, sanitationSettings } from './rules'
+import { sanitationSettings } from './rules'
 
 // Relief as the store holds it: exemptions, instalment plans and period amnesties, and the lines a
 // new amnesty would add to every account it covers (domain/sanitation/amnesty.ts decides them).
@@ -89,12 +89,22 @@ export function plannedAmnesty(db: Db, amnesty: Amnesty, issuedOn: string): Plan
     id: string
     kind: PayerKind
   }[]
-  const linesBy = groupBy(linesOfPeriods(db, '0000-01', null))
+  // Only the fields the account reads, in a plain scan: the whole ledger with every column (its
+  // legal-basis texts above all) took ~16 s to read at 33,000 payers.
+  const linesBy = groupBy(
+    client
+      .prepare(
+        `SELECT payer_id AS payerId, period, kind, amount_tetri AS amountTetri, issued_on AS issuedOn,
+           amnesty_id AS amnestyId
+         FROM sanitation_charge_line NOT INDEXED WHERE deleted_at IS NULL`,
+      )
+      .all() as (AmnestyAccountLine & { payerId: string })[],
+  )
   const paymentsBy = groupBy(
     client
       .prepare(
         `SELECT id, payer_id AS payerId, amount_tetri AS amountTetri, paid_on AS paidOn
-         FROM sanitation_payment WHERE deleted_at IS NULL ORDER BY paid_on, rowid`,
+         FROM sanitation_payment NOT INDEXED WHERE deleted_at IS NULL`,
       )
       .all() as (AccountPayment & { payerId: string })[],
   )
