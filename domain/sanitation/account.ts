@@ -49,9 +49,12 @@ export interface PayerAccount {
   periods: PeriodAccount[]
 }
 
+/** What the account reads of a line. */
+export type AccountLine = Pick<ChargeLine, 'period' | 'amountTetri' | 'issuedOn'>
+
 /** The account as it stood at the end of `asOf`: lines issued and payments made by then. */
 export function payerAccount(
-  lines: readonly ChargeLine[],
+  lines: readonly AccountLine[],
   payments: readonly AccountPayment[],
   asOf: string,
   graceDays: number,

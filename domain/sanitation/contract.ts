@@ -3,6 +3,7 @@ import { inDepartment } from '../auth/access'
 import { defineCalls } from '../contract'
 import { Id } from '../text'
 import { BankFileFormat } from './bankFileFormat'
+import { sanitationEditCalls } from './editContract'
 import { Period } from './period'
 import {
   ArrearsAgeingReport,
@@ -85,4 +86,6 @@ export const sanitationCalls = defineCalls({
   /** As of today, by the account's rule (oldest periods settled first). */
   arrearsAgeingReport: { input: z.object({}).strict(), output: ArrearsAgeingReport, access: report },
   topDebtors: { input: TopDebtorsQuery, output: TopDebtorsReport, access: report },
+  // Creating and changing records: payers, tariffs, relief, inspections.
+  ...sanitationEditCalls,
 })

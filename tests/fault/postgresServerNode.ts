@@ -10,7 +10,14 @@ import {
   withAdmin,
 } from '../support/postgresCluster'
 import { startServerProcess } from '../support/serverInstance'
-import { type NodeStorage, oncePerKey, type ServerNode, seedAndStop, serverNodeOver } from './serverNode'
+import {
+  demoServerArgs,
+  type NodeStorage,
+  oncePerKey,
+  type ServerNode,
+  seedAndStop,
+  serverNodeOver,
+} from './serverNode'
 import { readServerView } from './views'
 
 // The fault harness's server on PostgreSQL, as in production: one throwaway cluster per process
@@ -36,7 +43,7 @@ const startOn = (url: string, dataDir: string, demoObjects: number, afterRestore
     dataDir,
     demo: true,
     env: { DATABASE_URL: url },
-    extraArgs: ['--demo-objects', String(demoObjects), ...(afterRestore ? ['--after-restore'] : [])],
+    extraArgs: demoServerArgs(demoObjects, afterRestore),
   })
 
 /** Closes the connections a killed server left (the database must have none to be copied or dropped). */

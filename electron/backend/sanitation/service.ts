@@ -34,6 +34,7 @@ import type { sanitationCalls } from '../../../domain/sanitation/contract'
 import type { BankImportReportView, BillingRunProgress } from '../../../domain/sanitation/views'
 import type { CallScope, Handlers } from '../dispatch'
 import { numberYear } from '../sync/numbers'
+import { sanitationEditService } from './editService'
 
 export interface SanitationServiceDeps {
   db: Db
@@ -211,5 +212,7 @@ export function sanitationService(
     unitCollectionReport: (range) => unitCollectionReport(db, range),
     arrearsAgeingReport: () => arrearsAgeingReport(db, today()),
     topDebtors: (query) => topDebtors(db, query, today()),
+    // Creating and changing records: payers, tariffs, relief, inspections.
+    ...sanitationEditService({ db, write, now }),
   }
 }

@@ -14,6 +14,8 @@ const PropertyReportsScreen = lazy(() => import('../reports/PropertyReportsScree
 const BillingRunScreen = lazy(() => import('../sanitation/billing/BillingRunScreen'))
 const BankImportScreen = lazy(() => import('../sanitation/bankImport/BankImportScreen'))
 const SanitationReportsScreen = lazy(() => import('../sanitation/reports/SanitationReportsScreen'))
+const SanitationTariffsScreen = lazy(() => import('../sanitation/tariffs/TariffsScreen'))
+const SanitationInspectionsScreen = lazy(() => import('../sanitation/inspections/InspectionsScreen'))
 const NeedsAttentionScreen = lazy(() => import('../sync/needsAttention/NeedsAttentionScreen'))
 const ConflictsScreen = lazy(() => import('../sync/conflicts/ConflictsScreen'))
 const AdminUsersScreen = lazy(() => import('../admin/users/AdminUsersScreen'))
@@ -53,6 +55,10 @@ export function Screens({ role }: { role: Role }) {
       return lazyScreen(<BankImportScreen />)
     case 'sanitationReports':
       return lazyScreen(<SanitationReportsScreen />)
+    case 'sanitationTariffs':
+      return lazyScreen(<SanitationTariffsScreen />)
+    case 'sanitationInspections':
+      return lazyScreen(<SanitationInspectionsScreen />)
     case 'needsAttention':
       return lazyScreen(<NeedsAttentionScreen />)
     case 'conflicts':

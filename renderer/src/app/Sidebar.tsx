@@ -63,6 +63,19 @@ function sanitationSection(role: Role): Section {
       covers: ['sanitationReports'],
     })
   }
+  // Tariffs under their legal acts, and inspections awaiting a supervisor, for every member.
+  items.push(
+    {
+      labelKey: 'app.nav.sanitationTariffs',
+      target: { name: 'sanitationTariffs' },
+      covers: ['sanitationTariffs'],
+    },
+    {
+      labelKey: 'app.nav.sanitationInspections',
+      target: { name: 'sanitationInspections' },
+      covers: ['sanitationInspections'],
+    },
+  )
   return { labelKey: 'app.nav.sanitation', items }
 }
 

@@ -10,6 +10,9 @@ export type Route =
   | { name: 'sanitationBilling' }
   | { name: 'sanitationBankImport' }
   | { name: 'sanitationReports' }
+  // Sanitation: reference data under legal acts, and inspections awaiting a supervisor.
+  | { name: 'sanitationTariffs' }
+  | { name: 'sanitationInspections' }
   | { name: 'needsAttention' }
   | { name: 'conflicts' }
   | { name: 'adminUsers' }
@@ -31,6 +34,8 @@ export const registryRouteNames: ReadonlySet<Route['name']> = new Set([
   'sanitationBilling',
   'sanitationBankImport',
   'sanitationReports',
+  'sanitationTariffs',
+  'sanitationInspections',
 ])
 
 const routeNames = new Set<Route['name']>([
@@ -42,6 +47,8 @@ const routeNames = new Set<Route['name']>([
   'sanitationBilling',
   'sanitationBankImport',
   'sanitationReports',
+  'sanitationTariffs',
+  'sanitationInspections',
   'needsAttention',
   'conflicts',
   'adminUsers',

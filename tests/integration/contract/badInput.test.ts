@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '../../../domain/api'
 import { callNames } from '../../../domain/contract'
 import { ErrorCode } from '../../../domain/errors'
-import { joinDepartment } from '../../support/departments'
 import { sampleLease, sampleObject } from '../../support/propertySamples'
+import { sanitationEditBadInputs } from '../../support/sanitationEditSamples'
 import { expectOk, startTestBackend, type TestBackend } from '../../support/testBackend'
 
 const sqlMeta = "x'; DROP TABLE property_object; --"
@@ -34,8 +34,7 @@ describe('every contract call refuses bad input with a coded error and changes n
 
   beforeAll(async () => {
     t = await startTestBackend()
-    // The head also answers for sanitation here, so its calls are checked past the access rule.
-    joinDepartment(t.backend.db, 'head', 'sanitation')
+    // The demo head answers for property and sanitation, so both registries' calls get past the access rule.
     head = await t.signIn('head')
     unitId = (expectOk(await t.call(head, 'reference.territorialUnits', {})) as { id: string }[])[0]!.id
     objectId = (expectOk(await t.call(head, 'property.create', sampleObject(unitId))) as { id: string }).id
@@ -243,6 +242,8 @@ describe('every contract call refuses bad input with a coded error and changes n
         { title: 'x', columns: [{ header: 'a', kind: 'formula' }], rows: [] },
         { title: 'x', columns: [{ header: 'a', kind: 'number' }], rows: [[Number.NaN]] },
       ],
+      // Creating and changing sanitation records.
+      ...sanitationEditBadInputs(unitId),
     }
   })
   afterAll(() => t.close())
