@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { inDepartment } from '../auth/access'
 import { defineCalls } from '../contract'
 import { Id } from '../text'
+import { BankFileFormat } from './bankFileFormat'
 import {
   PaymentNoticeBatch,
   PaymentNoticeBatchQuery,
@@ -9,7 +10,15 @@ import {
   PaymentNoticeView,
   ReceiptView,
 } from './documentViews'
+import { sanitationEditCalls } from './editContract'
 import { Period } from './period'
+import {
+  ArrearsAgeingReport,
+  PeriodRange,
+  TopDebtorsQuery,
+  TopDebtorsReport,
+  UnitCollectionReport,
+} from './reportViews'
 import { BillingRunRequest, BillingRunReversal, CounterPaymentFields } from './schemas'
 import {
   BankFileInput,
@@ -81,4 +90,14 @@ export const sanitationCalls = defineCalls({
   paymentNotice: { input: PaymentNoticeQuery, output: PaymentNoticeView, access: read },
   /** Every notice of a territorial unit for a period, one A4 page each. */
   paymentNotices: { input: PaymentNoticeBatchQuery, output: PaymentNoticeBatch, access: read },
+
+  // The head's screens: bank formats to choose from, and the reports beside `collectionReport`.
+  /** The bank statement layouts the import knows (the server's reference data), with their column mapping. */
+  bankFileFormats: { input: z.object({}).strict(), output: z.array(BankFileFormat), access: read },
+  unitCollectionReport: { input: PeriodRange, output: UnitCollectionReport, access: report },
+  /** As of today, by the account's rule (oldest periods settled first). */
+  arrearsAgeingReport: { input: z.object({}).strict(), output: ArrearsAgeingReport, access: report },
+  topDebtors: { input: TopDebtorsQuery, output: TopDebtorsReport, access: report },
+  // Creating and changing records: payers, tariffs, relief, inspections.
+  ...sanitationEditCalls,
 })

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database'
 import { ensureDevice } from '../../../db/device'
+import { bankFileTable } from '../../../db/sanitation/bankFileTable'
 import {
   type BankFile,
   type BankImportReport,
@@ -21,7 +22,12 @@ import { listPayers } from '../../../db/sanitation/listPayers'
 import { payerCard } from '../../../db/sanitation/payerCard'
 import { paymentNotices } from '../../../db/sanitation/paymentNotices'
 import { receiptOf } from '../../../db/sanitation/receipt'
-import { collectionReport } from '../../../db/sanitation/reports'
+import {
+  arrearsAgeingReport,
+  collectionReport,
+  topDebtors,
+  unitCollectionReport,
+} from '../../../db/sanitation/reports'
 import type { Actor, WritePath } from '../../../db/writePath'
 import { DomainError } from '../../../domain/errors'
 import { isoDateInTbilisi } from '../../../domain/georgian/dates'
@@ -30,6 +36,7 @@ import type { sanitationCalls } from '../../../domain/sanitation/contract'
 import type { BankImportReportView, BillingRunProgress } from '../../../domain/sanitation/views'
 import type { CallScope, Handlers } from '../dispatch'
 import { numberYear } from '../sync/numbers'
+import { sanitationEditService } from './editService'
 
 export interface SanitationServiceDeps {
   db: Db
@@ -58,19 +65,20 @@ export function sanitationService(
   /** Billing runs started since the backend started, for their progress and cancel. */
   const jobs = new Map<string, Job>()
 
-  const fileOf = (input: {
+  const fileOf = async (input: {
     fileName: string
     contentBase64: string
     formatCode: string | null
     format: BankFileFormat | null
-  }): BankFile => {
+  }): Promise<BankFile> => {
     const format = input.format ?? formats.find((f) => f.code === input.formatCode)
     if (!format) {
       throw new DomainError('VALIDATION', 'Unknown bank file format', {
         formatCode: 'sanitation.bankImport.unknownFormat',
       })
     }
-    return { fileName: input.fileName, content: Buffer.from(input.contentBase64, 'base64'), format }
+    const table = await bankFileTable(Buffer.from(input.contentBase64, 'base64'), format)
+    return { fileName: input.fileName, table, format }
   }
   const view = (report: BankImportReport, importId: string | null): BankImportReportView => ({
     importId,
@@ -187,10 +195,12 @@ export function sanitationService(
       })
     },
 
-    dryRunBankImport: (input) => view(dryRunBankImport(db, fileOf(input), today()), null),
+    dryRunBankImport: async (input) => view(dryRunBankImport(db, await fileOf(input), today()), null),
 
-    confirmBankImport(input, scope) {
-      const done = confirmBankImport(db, write, actorOf(scope), fileOf(input), { today: today(), at: now() })
+    async confirmBankImport(input, scope) {
+      const actor = actorOf(scope)
+      const file = await fileOf(input)
+      const done = confirmBankImport(db, write, actor, file, { today: today(), at: now() })
       return view(done, done.importId)
     },
 
@@ -219,5 +229,11 @@ export function sanitationService(
     paymentNotices: ({ territorialUnitId, period }) => ({
       notices: paymentNotices(db, { territorialUnitId }, period, today()),
     }),
+    bankFileFormats: () => [...formats],
+    unitCollectionReport: (range) => unitCollectionReport(db, range),
+    arrearsAgeingReport: () => arrearsAgeingReport(db, today()),
+    topDebtors: (query) => topDebtors(db, query, today()),
+    // Creating and changing records: payers, tariffs, relief, inspections.
+    ...sanitationEditService({ db, write, now }),
   }
 }

@@ -17,6 +17,11 @@ const PayerCardScreen = lazy(() => import('../sanitation/card/PayerCardScreen'))
 const ReceiptScreen = lazy(() => import('../sanitation/documents/ReceiptScreen'))
 const NoticeScreen = lazy(() => import('../sanitation/documents/NoticeScreen'))
 const NoticeBatchScreen = lazy(() => import('../sanitation/documents/NoticeBatchScreen'))
+const BillingRunScreen = lazy(() => import('../sanitation/billing/BillingRunScreen'))
+const BankImportScreen = lazy(() => import('../sanitation/bankImport/BankImportScreen'))
+const SanitationReportsScreen = lazy(() => import('../sanitation/reports/SanitationReportsScreen'))
+const SanitationTariffsScreen = lazy(() => import('../sanitation/tariffs/TariffsScreen'))
+const SanitationInspectionsScreen = lazy(() => import('../sanitation/inspections/InspectionsScreen'))
 const NeedsAttentionScreen = lazy(() => import('../sync/needsAttention/NeedsAttentionScreen'))
 const ConflictsScreen = lazy(() => import('../sync/conflicts/ConflictsScreen'))
 const AdminUsersScreen = lazy(() => import('../admin/users/AdminUsersScreen'))
@@ -66,6 +71,16 @@ export function Screens({ role }: { role: Role }) {
       )
     case 'sanitationNotices':
       return lazyScreen(<NoticeBatchScreen />)
+    case 'sanitationBilling':
+      return lazyScreen(<BillingRunScreen />)
+    case 'sanitationBankImport':
+      return lazyScreen(<BankImportScreen />)
+    case 'sanitationReports':
+      return lazyScreen(<SanitationReportsScreen />)
+    case 'sanitationTariffs':
+      return lazyScreen(<SanitationTariffsScreen />)
+    case 'sanitationInspections':
+      return lazyScreen(<SanitationInspectionsScreen />)
     case 'needsAttention':
       return lazyScreen(<NeedsAttentionScreen />)
     case 'conflicts':

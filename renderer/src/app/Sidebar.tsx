@@ -1,5 +1,6 @@
 import { Badge, NavLink, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { type Role, roleAllows } from '../../../domain/auth/roles'
 import { useSyncOverview } from '../sync/syncQueries'
 import { useFormat } from '../ui/useFormat'
 import { useRouter } from './router'
@@ -37,10 +38,10 @@ const registries: Section = {
   ],
 }
 
-// The sanitation fee registry, for members of its department.
-const sanitation: Section = {
-  labelKey: 'app.nav.sanitation',
-  items: [
+/** The sanitation registry's screens for its members, each for the roles that use it. */
+function sanitationSection(role: Role): Section {
+  // The payers (list, card, counter payment, receipts) and the notices for every member.
+  const items: Item[] = [
     {
       labelKey: 'app.nav.sanitationPayers',
       target: { name: 'sanitationPayers' },
@@ -51,7 +52,43 @@ const sanitation: Section = {
       target: { name: 'sanitationNotices' },
       covers: ['sanitationNotices'],
     },
-  ],
+  ]
+  // The runs are the head's work (the auditor sees them); a clerk's are the payments.
+  if (roleAllows(role, 'report')) {
+    items.push({
+      labelKey: 'app.nav.sanitationBilling',
+      target: { name: 'sanitationBilling' },
+      covers: ['sanitationBilling'],
+    })
+  }
+  if (roleAllows(role, 'write')) {
+    items.push({
+      labelKey: 'app.nav.sanitationBankImport',
+      target: { name: 'sanitationBankImport' },
+      covers: ['sanitationBankImport'],
+    })
+  }
+  if (roleAllows(role, 'report')) {
+    items.push({
+      labelKey: 'app.nav.sanitationReports',
+      target: { name: 'sanitationReports' },
+      covers: ['sanitationReports'],
+    })
+  }
+  // Tariffs under their legal acts, and inspections awaiting a supervisor, for every member.
+  items.push(
+    {
+      labelKey: 'app.nav.sanitationTariffs',
+      target: { name: 'sanitationTariffs' },
+      covers: ['sanitationTariffs'],
+    },
+    {
+      labelKey: 'app.nav.sanitationInspections',
+      target: { name: 'sanitationInspections' },
+      covers: ['sanitationInspections'],
+    },
+  )
+  return { labelKey: 'app.nav.sanitation', items }
 }
 
 const administration: Section = {
@@ -92,9 +129,8 @@ export function Sidebar() {
       },
     ],
   }
-  const inSanitation = session?.departments.includes('sanitation') ?? false
-  const sections =
-    role === 'itAdmin' ? [administration] : [registries, ...(inSanitation ? [sanitation] : []), sync]
+  const sanitation = role && session.departments.includes('sanitation') ? [sanitationSection(role)] : []
+  const sections = role === 'itAdmin' ? [administration] : [registries, ...sanitation, sync]
   return (
     // The navigation landmark is the shell's navbar around this.
     <Stack gap="md">

@@ -14,6 +14,12 @@ export type Route =
   | { name: 'sanitationReceipt'; paymentId: string }
   | { name: 'sanitationNotice'; payerId: string; period: string }
   | { name: 'sanitationNotices' }
+  | { name: 'sanitationBilling' }
+  | { name: 'sanitationBankImport' }
+  | { name: 'sanitationReports' }
+  // Sanitation: reference data under legal acts, and inspections awaiting a supervisor.
+  | { name: 'sanitationTariffs' }
+  | { name: 'sanitationInspections' }
   | { name: 'needsAttention' }
   | { name: 'conflicts' }
   | { name: 'adminUsers' }
@@ -37,6 +43,11 @@ export const registryRouteNames: ReadonlySet<Route['name']> = new Set([
   'sanitationReceipt',
   'sanitationNotice',
   'sanitationNotices',
+  'sanitationBilling',
+  'sanitationBankImport',
+  'sanitationReports',
+  'sanitationTariffs',
+  'sanitationInspections',
 ])
 
 const routeNames = new Set<Route['name']>([
@@ -50,6 +61,11 @@ const routeNames = new Set<Route['name']>([
   'sanitationReceipt',
   'sanitationNotice',
   'sanitationNotices',
+  'sanitationBilling',
+  'sanitationBankImport',
+  'sanitationReports',
+  'sanitationTariffs',
+  'sanitationInspections',
   'needsAttention',
   'conflicts',
   'adminUsers',

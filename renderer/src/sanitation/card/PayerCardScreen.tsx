@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FlashMessage } from '../../ui/FlashMessage'
 import { Icon } from '../../ui/Icon'
 import { useFormat } from '../../ui/useFormat'
+import { EditPayerDialog } from '../forms/PayerDialogs'
 import { usePayerAccount } from '../sanitationQueries'
 import { AccountTab } from './AccountTab'
 import { ChargesTab } from './ChargesTab'
@@ -30,6 +31,7 @@ export default function PayerCardScreen({ id, tab }: { id: string; tab: PayerTab
   const role = useSession().data?.role as Role | undefined
   const account = usePayerAccount(id)
   const [paying, setPaying] = useState(false)
+  const [editing, setEditing] = useState(false)
   const backToList = (
     <Anchor
       component="button"
@@ -59,6 +61,7 @@ export default function PayerCardScreen({ id, tab }: { id: string; tab: PayerTab
   const a = account.data
   const { payer } = a
   const lastPeriod = a.periods.at(-1)?.period
+  const writes = role !== undefined && roleAllows(role, 'write')
   const tabLabel = (name: PayerTab) => {
     const count = { charges: a.charges.length, payments: a.payments.length }
     const n = name in count ? count[name as keyof typeof count] : undefined
@@ -94,9 +97,12 @@ export default function PayerCardScreen({ id, tab }: { id: string; tab: PayerTab
               {t('sanitation.card.noticeFor')} ({lastPeriod})
             </Button>
           ) : null}
-          {role && roleAllows(role, 'write') ? (
-            <Button onClick={() => setPaying(true)}>{t('sanitation.counter.record')}</Button>
+          {writes ? (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t('app.edit')}
+            </Button>
           ) : null}
+          {writes ? <Button onClick={() => setPaying(true)}>{t('sanitation.counter.record')}</Button> : null}
         </Group>
       </Group>
       <FlashMessage />
@@ -127,12 +133,13 @@ export default function PayerCardScreen({ id, tab }: { id: string; tab: PayerTab
           <PaymentsTab payments={a.payments} />
         </Tabs.Panel>
         <Tabs.Panel value="relief" pt="md">
-          <ReliefTab account={a} />
+          <ReliefTab account={a} writes={writes} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <PayerHistoryTab history={a.history} />
         </Tabs.Panel>
       </Tabs>
+      <EditPayerDialog opened={editing} onClose={() => setEditing(false)} payer={payer} />
       <CounterPaymentForm
         payerId={id}
         opened={paying}

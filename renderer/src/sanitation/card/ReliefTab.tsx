@@ -1,21 +1,32 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { citeLegalAct, type LegalActKind } from '../../../../domain/georgian/legalAct'
 import type { PayerAccountView } from '../../../../domain/sanitation/views'
 import { useFormat } from '../../ui/useFormat'
+import { ExemptionDialog } from '../forms/ExemptionForm'
+import { InstalmentPlanDialog } from '../forms/InstalmentPlanForm'
 
 /** The payer's instalment plans and its own exemptions, each with the act that granted it. */
-export function ReliefTab({ account }: { account: PayerAccountView }) {
+export function ReliefTab({ account, writes }: { account: PayerAccountView; writes: boolean }) {
   const { t } = useTranslation()
   const format = useFormat()
+  const [dialog, setDialog] = useState<'plan' | 'exemption' | null>(null)
   const act = (a: { legalActNumber: string; legalActDate: string; legalActKind: LegalActKind }) =>
     citeLegalAct({ number: a.legalActNumber, date: a.legalActDate, kind: a.legalActKind })
   return (
     <Stack gap="md">
       <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('sanitation.card.plans')}
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            {t('sanitation.card.plans')}
+          </Title>
+          {writes && account.arrearsTetri > 0 ? (
+            <Button size="xs" variant="light" onClick={() => setDialog('plan')}>
+              {t('sanitation.card.addPlan')}
+            </Button>
+          ) : null}
+        </Group>
         {account.plans.length === 0 ? (
           <Text c="dimmed">{t('sanitation.card.noPlans')}</Text>
         ) : (
@@ -46,9 +57,16 @@ export function ReliefTab({ account }: { account: PayerAccountView }) {
         )}
       </Paper>
       <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('sanitation.card.exemptions')}
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            {t('sanitation.card.exemptions')}
+          </Title>
+          {writes ? (
+            <Button size="xs" variant="light" onClick={() => setDialog('exemption')}>
+              {t('sanitation.card.addExemption')}
+            </Button>
+          ) : null}
+        </Group>
         {account.exemptions.length === 0 ? (
           <Text c="dimmed">{t('sanitation.card.noExemptions')}</Text>
         ) : (
@@ -76,6 +94,17 @@ export function ReliefTab({ account }: { account: PayerAccountView }) {
           </Table>
         )}
       </Paper>
+      <InstalmentPlanDialog
+        opened={dialog === 'plan'}
+        onClose={() => setDialog(null)}
+        payerId={account.payer.id}
+        debtTetri={account.arrearsTetri}
+      />
+      <ExemptionDialog
+        opened={dialog === 'exemption'}
+        onClose={() => setDialog(null)}
+        payerId={account.payer.id}
+      />
     </Stack>
   )
 }

@@ -1,15 +1,18 @@
-import { Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { roleAllows } from '../../../../domain/auth/roles'
 import { useRouter } from '../../app/router'
+import { useSession } from '../../app/session'
 import { useUnitNames } from '../../reference/territorialUnits'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FlashMessage } from '../../ui/FlashMessage'
 import { usePageRows } from '../../ui/table/usePageRows'
 import { VirtualTable } from '../../ui/table/VirtualTable'
 import { useFormat } from '../../ui/useFormat'
+import { NewPayerDialog } from '../forms/PayerDialogs'
 import { type PayerFilters as Filters, PAYER_PAGE_SIZE, payerPageQuery } from '../sanitationQueries'
 import { PayerFilters } from './PayerFilters'
 import { payerColumns } from './payerColumns'
@@ -22,6 +25,8 @@ export default function PayerListScreen() {
   const { navigate } = useRouter()
   const unitName = useUnitNames(format.language)
   const state = usePayerFilters()
+  const role = useSession().data?.role
+  const [adding, setAdding] = useState(false)
   const [search] = useDebouncedValue(state.search.trim(), 150)
   const filters: Filters = {
     search,
@@ -44,16 +49,21 @@ export default function PayerListScreen() {
 
   return (
     <Stack gap="md">
-      <Stack gap={2}>
-        <Title order={1} size="h2">
-          {t('sanitation.payers.title')}
-        </Title>
-        <Text size="sm" c="dimmed" role="status" aria-live="polite">
-          {firstPage.data
-            ? t('sanitation.payers.total', { n: format.number(firstPage.data.total) })
-            : t('app.loading')}
-        </Text>
-      </Stack>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={2}>
+          <Title order={1} size="h2">
+            {t('sanitation.payers.title')}
+          </Title>
+          <Text size="sm" c="dimmed" role="status" aria-live="polite">
+            {firstPage.data
+              ? t('sanitation.payers.total', { n: format.number(firstPage.data.total) })
+              : t('app.loading')}
+          </Text>
+        </Stack>
+        {role && roleAllows(role, 'write') ? (
+          <Button onClick={() => setAdding(true)}>{t('sanitation.payers.add')}</Button>
+        ) : null}
+      </Group>
       <FlashMessage />
       <PayerFilters filters={state} />
       {firstPage.isError ? (
@@ -69,6 +79,11 @@ export default function PayerListScreen() {
         onSort={(field) => setPayerFilters(nextPayerSort(state, field))}
         onOpen={(row) => navigate({ name: 'sanitationPayer', id: row.id })}
         emptyText={t('sanitation.payers.empty')}
+      />
+      <NewPayerDialog
+        opened={adding}
+        onClose={() => setAdding(false)}
+        onCreated={(payer) => navigate({ name: 'sanitationPayer', id: payer.id, tab: 'overview' })}
       />
     </Stack>
   )
