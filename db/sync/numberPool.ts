@@ -1,5 +1,5 @@
 import type { Department } from '../../domain/auth/roles'
-import type { NumberLease, NumberSeries } from '../../domain/sync/protocol'
+import { documentNumber, type NumberLease, type NumberSeries } from '../../domain/sync/protocol'
 import type { Db } from '../database'
 import { SyncDataError } from './syncDataError'
 
@@ -7,7 +7,7 @@ import { SyncDataError } from './syncDataError'
 export const TOP_UP_SHARE = 0.3
 
 /**
- * Issues the next document number of a series from this PC's leased blocks: `<series>-<year>-<n>`.
+ * Issues the next document number of a series from this PC's leased blocks (`ქვ-2026-000101`).
  * Call it inside the transaction that saves the document, so a number is used exactly when the
  * document is saved. A block past its expiry is not used (the server writes its rest off).
  */
@@ -34,7 +34,7 @@ export function takeNumber(
       )
     }
     client.prepare('UPDATE number_pool SET next_no = next_no + 1 WHERE id = ?').run(block.id)
-    return `${series}-${year}-${block.next}`
+    return documentNumber(series, year, block.next)
   })()
 }
 

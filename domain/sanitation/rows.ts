@@ -237,7 +237,7 @@ export const SanitationPaymentRow = z
     channel: PaymentChannel,
     amountTetri: Tetri.refine((v) => v > 0, 'sanitation.payment.amountPositive'),
     paidOn: IsoDate,
-    /** `receipt-<year>-<n>` from the PC's leased block; counter payments only. */
+    /** `ქვ-<year>-<six digits>` from the PC's leased block; counter payments only. */
     receiptNumber: z.string().max(40).nullable(),
     /** `<bank format>/<the bank's transaction reference>`; bank payments only. */
     bankReference: z.string().max(200).nullable(),

@@ -326,6 +326,18 @@ export type SnapshotResponse = z.infer<typeof SnapshotResponse>
 export const NumberSeries = z.enum(['receipt', 'notice', 'contract', 'certificate'])
 export type NumberSeries = z.infer<typeof NumberSeries>
 
+/** Each series' mark on the printed document: the first letters of the document's Georgian name. */
+const seriesMarks: Record<NumberSeries, string> = {
+  receipt: 'ქვ', // ქვითარი
+  notice: 'შტ', // შეტყობინება
+  contract: 'ხშ', // ხელშეკრულება
+  certificate: 'ცნ', // ცნობა
+}
+
+/** A document number as printed and stored: `ქვ-2026-000101` (series mark, year, six digits). */
+export const documentNumber = (series: NumberSeries, year: number, n: number): string =>
+  `${seriesMarks[series]}-${year}-${String(n).padStart(6, '0')}`
+
 export const NumberLeaseRequest = z
   .object({ series: NumberSeries, department: Department, count: z.number().int().min(1).max(10_000) })
   .strict()

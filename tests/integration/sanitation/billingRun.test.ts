@@ -122,7 +122,7 @@ describe('the billing run', () => {
           channel: 'counter',
           amountTetri: 333,
           paidOn: '2026-03-15',
-          receiptNumber: 'receipt-2026-1',
+          receiptNumber: 'ქვ-2026-000001',
           bankReference: null,
           bankImportLineId: null,
           note: '',

@@ -181,7 +181,7 @@ describe('sanitation calls through the dispatch, on a demo city of 600 payers', 
     const second = expectOk(await t.call(clerk, 'sanitation.recordCounterPayment', payment)) as {
       receiptNumber: string
     }
-    expect([first.receiptNumber, second.receiptNumber]).toEqual(['receipt-2026-101', 'receipt-2026-102'])
+    expect([first.receiptNumber, second.receiptNumber]).toEqual(['ქვ-2026-000101', 'ქვ-2026-000102'])
     const after = await account(payer.id)
     expect(after.paidTetri - before.paidTetri).toBe(2_500)
     expect(after.history[0]).toMatchObject({ entity: 'sanitationPayment', userName: 'ნინო კაპანაძე' })

@@ -27,11 +27,11 @@ describe('the number pool', () => {
     addLease(s.db, { ...lease, from: 1, to: 3 }) // the same answer received twice
     const issued = Array.from({ length: 5 }, () => takeNumber(s.db, 'contract', 'property', 2026, now))
     expect(issued).toEqual([
-      'contract-2026-1',
-      'contract-2026-2',
-      'contract-2026-3',
-      'contract-2026-101',
-      'contract-2026-102',
+      'ხშ-2026-000001',
+      'ხშ-2026-000002',
+      'ხშ-2026-000003',
+      'ხშ-2026-000101',
+      'ხშ-2026-000102',
     ])
     expect(() => takeNumber(s.db, 'contract', 'property', 2026, now)).toThrow(/no contract numbers/)
   })
@@ -55,7 +55,7 @@ describe('the number pool', () => {
         throw new Error('the receipt failed to save')
       })(),
     ).toThrow()
-    expect(takeNumber(s.db, 'contract', 'property', 2026, now)).toBe('contract-2026-1')
+    expect(takeNumber(s.db, 'contract', 'property', 2026, now)).toBe('ხშ-2026-000001')
   })
 })
 

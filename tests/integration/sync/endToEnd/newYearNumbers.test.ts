@@ -45,6 +45,6 @@ it('on New Year’s Eve evening a PC keeps the one block of next year’s number
     { series: 'receipt', year: 2027, from: 1, to: 50 },
   ])
   expect(takeNumber(pc.backend.db, 'contract', 'property', 2027, new Date(serverTime))).toBe(
-    'contract-2027-1',
+    'ხშ-2027-000001',
   )
 })
