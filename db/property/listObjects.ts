@@ -79,7 +79,7 @@ export function listPropertyObjects(
     where,
     params,
     page: { limit: query.limit, offset: query.offset },
-    sortIndex: sortIndexes[query.sort].index,
+    sortedObjects: sortedObjects(client, sortIndexes[query.sort].index),
     orderSql: [...listOrderColumns[query.sort], 'rowid']
       .map((c) => `o.${c} ${query.direction === 'desc' ? 'DESC' : 'ASC'}`)
       .join(', '),
@@ -88,7 +88,7 @@ export function listPropertyObjects(
     match === null
       ? {
           total: count(client, `SELECT count(*) FROM property_object o WHERE ${where.join(' AND ')}`, params),
-          rowids: pageOf(list, `property_object o INDEXED BY ${list.sortIndex}`, where),
+          rowids: pageOf(list, list.sortedObjects, where),
         }
       : searchPage(list, match, tuning)
   if (found.rowids.length === 0) return { total: found.total, rows: [] }
@@ -104,7 +104,8 @@ interface ListShape {
   where: string[]
   params: Record<string, unknown>
   page: { limit: number; offset: number }
-  sortIndex: string
+  /** `property_object o`, through the sort's index when the store has it. */
+  sortedObjects: string
   orderSql: string
 }
 
@@ -187,7 +188,7 @@ function searchPage(
   if (total === 0 || page.offset >= total) return { total, rowids: [] }
   const rowids =
     matched > tuning.sortMax
-      ? pageOf(list, `property_object o INDEXED BY ${list.sortIndex}`, inMatches)
+      ? pageOf(list, list.sortedObjects, inMatches)
       : pageOf(list, matchesThenObjects.from, matchesThenObjects.conditions)
   return { total, rowids }
 }
@@ -203,7 +204,7 @@ function headOfMatches(
   const { client, params, page } = list
   const head = column(
     client,
-    `SELECT o.rowid FROM property_object o INDEXED BY ${list.sortIndex} WHERE o.deleted_at IS NULL
+    `SELECT o.rowid FROM ${list.sortedObjects} WHERE o.deleted_at IS NULL
      ORDER BY ${list.orderSql} LIMIT @window`,
     { window },
   )
@@ -246,6 +247,18 @@ function fillMatched(client: Database.Database, match: string): number {
   })()
   filled.set(client, state())
   return matched
+}
+
+/**
+ * The objects read through the sort's index (`INDEXED BY`: the planner is not left to guess). A
+ * bootstrap into an empty store drops the list's indexes until its indexing phase makes them again
+ * (db/sync/secondaryIndexes.ts); the list still answers meanwhile, from the table.
+ */
+function sortedObjects(client: Database.Database, index: string): string {
+  const present = statement(client, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(
+    index,
+  )
+  return present ? `property_object o INDEXED BY ${index}` : 'property_object o'
 }
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>()

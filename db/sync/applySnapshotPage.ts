@@ -7,6 +7,7 @@ import { withoutCommitSync } from './refetchableWrite'
 import { writeServerState } from './rowState'
 import { saveScopeState, scopeState } from './scopeState'
 import { confirmSentBySnapshot } from './scopes'
+import { dropSecondaryIndexesOfEmptyScope, missingSecondaryIndexes } from './secondaryIndexes'
 import { SyncDataError } from './syncDataError'
 
 /**
@@ -15,7 +16,9 @@ import { SyncDataError } from './syncDataError'
  * snapshot's position. Rows are the server's truth (no version skip), except pending local fields.
  * Rebuildable derived indexes of the scope are left alone: the last page turns the scope to
  * `indexing` instead, and the engine builds them in steps (indexBuild.ts) before it turns live, so
- * a live scope always has them whole and no single transaction rebuilds them all.
+ * a live scope always has them whole and no single transaction rebuilds them all. Into a store that
+ * holds nothing of the scope, the first page also drops the scope's plain indexes, made again the
+ * same way (secondaryIndexes.ts).
  */
 export function applySnapshotPage(
   db: Db,
@@ -39,6 +42,8 @@ export function applySnapshotPage(
     withGateOpen(client, () => {
       if (state.state === 'bootstrapping' && state.snapshotToken === null) {
         confirmSentBySnapshot(client, scope, derivedIndexes, at)
+        // Nothing of the scope here yet: its plain indexes are made after the last page instead.
+        dropSecondaryIndexesOfEmptyScope(client, scope)
       }
       for (const row of page.rows) {
         const versions = row.fieldVersions
@@ -71,7 +76,8 @@ export function applySnapshotPage(
             cursorSeq: snapshotSeq,
             snapshotToken: null,
             snapshotSeq,
-            state: deferred.length > 0 ? 'indexing' : 'live',
+            state:
+              deferred.length > 0 || missingSecondaryIndexes(client, scope).length > 0 ? 'indexing' : 'live',
           }
         : {
             scope,

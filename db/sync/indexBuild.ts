@@ -6,6 +6,7 @@ import type { DerivedIndex } from '../writePath'
 import { deferredForBootstrap } from './deferredIndexes'
 import { withoutCommitSync } from './refetchableWrite'
 import { saveScopeState, scopeState } from './scopeState'
+import { missingSecondaryIndexes } from './secondaryIndexes'
 
 /** Source rows indexed per step: one short transaction, so a clerk's save waits for one step at most. */
 export const INDEX_BUILD_STEP = 2_000
@@ -19,8 +20,9 @@ const BuildPosition = z.object({
 type BuildPosition = z.infer<typeof BuildPosition>
 
 /**
- * One step of building the derived indexes a bootstrap left alone (db/sync/deferredIndexes.ts),
- * after its last page turned the scope to `indexing`: the first step empties them, each later one
+ * One step of building the indexes a bootstrap left alone, after its last page turned the scope to
+ * `indexing`: first each plain index it dropped (secondaryIndexes.ts), one to a step, then the
+ * derived indexes (db/sync/deferredIndexes.ts): the first step empties them, each later one
  * adds the entries of the next `limit` rows, or tidies an index that is whole, in its own
  * transaction with the position saved in it, so a restart resumes the build. The step that finds
  * nothing left turns the scope live: a live scope always has its indexes whole. True once live.
@@ -36,6 +38,12 @@ export function buildIndexesStep(
   const step = client.transaction((): boolean => {
     const state = scopeState(client, scope)
     if (state.state !== 'indexing') return state.state === 'live'
+    // First the plain indexes a bootstrap dropped, one to a step (the derived ones read through them).
+    const [missing] = missingSecondaryIndexes(client, scope)
+    if (missing) {
+      client.exec(missing.create)
+      return false
+    }
     let position = positionOf(state.snapshotToken)
     withGateOpen(client, () => {
       if (position === null) {

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { checkSnapshotPage } from '../../domain/sync/pageChecks'
 import { SnapshotQuery, SnapshotResponse } from '../../domain/sync/protocol'
 import { requireSignedIn, signedInOfRequest } from '../auth/authHooks'
 import { readableScopes } from '../auth/scopes'
 import type { ServerContext } from '../context'
 import { forbidden } from '../http/httpError'
+import { pageSerializer } from './pageSerializer'
 import { readSnapshot } from './readSnapshot'
 
 /** GET /sync/snapshot: a page of a scope's live rows, for bootstrapping a PC or a new scope. */
@@ -13,6 +15,7 @@ export const snapshotRoute: FastifyPluginAsyncZod<{ ctx: ServerContext }> = asyn
     {
       onRequest: requireSignedIn(ctx),
       schema: { querystring: SnapshotQuery, response: { 200: SnapshotResponse } },
+      serializerCompiler: pageSerializer(checkSnapshotPage),
     },
     async (request) => {
       const { user } = signedInOfRequest(request)

@@ -195,12 +195,12 @@ describe('WAL during a long run of pages', () => {
     const s = syncStore()
     try {
       const checkpoint = checkpointEvery === null ? () => {} : checkpointEveryPages(s.client, checkpointEvery)
-      for (let page = 0; page < 12; page++) {
+      for (let page = 0; page < 24; page++) {
         const rows = Array.from({ length: 50 }, (_, i) => objectRow(uuidv7(), `W-${page}-${i}`, 'საწყობი'))
         applySnapshotPage(s.db, 'property', { snapshotSeq: 5, rows, next: `page-${page + 2}` }, derived)
         checkpoint()
       }
-      expect(s.client.prepare('SELECT count(*) FROM property_object').pluck().get()).toBe(600)
+      expect(s.client.prepare('SELECT count(*) FROM property_object').pluck().get()).toBe(1_200)
       return statSync(`${s.file}-wal`).size
     } finally {
       s.close()

@@ -8,6 +8,7 @@ import { outboxCounts } from '../../../../db/sync/outbox'
 import { recordPushResults } from '../../../../db/sync/pushResults'
 import { scopeState } from '../../../../db/sync/scopeState'
 import { purgeScope, resetScope } from '../../../../db/sync/scopes'
+import { missingSecondaryIndexes, secondaryIndexesOf } from '../../../../db/sync/secondaryIndexes'
 import type { ServerRow } from '../../../../domain/sync/protocol'
 import { migrationsFolder } from '../../../support/tempStore'
 import { clerk, objectValues } from './syncSamples'
@@ -81,6 +82,13 @@ describe('snapshot bootstrap', () => {
       // Every row is in; the search index is built next, one object a step here.
       expect(scopeState(reopened.$client, 'property')).toMatchObject({ state: 'indexing', cursorSeq: 50 })
       expect(reopened.$client.prepare('SELECT count(*) FROM property_object').pluck().get()).toBe(2)
+      // First the plain indexes the first page dropped (the store held nothing of the scope), one a step.
+      const plain = secondaryIndexesOf('property').length
+      expect(missingSecondaryIndexes(reopened.$client, 'property')).toHaveLength(plain)
+      for (let made = 1; made <= plain; made++) {
+        expect(buildIndexesStep(reopened, 'property', derived, 1)).toBe(false)
+        expect(missingSecondaryIndexes(reopened.$client, 'property')).toHaveLength(plain - made)
+      }
       expect(buildIndexesStep(reopened, 'property', derived, 1)).toBe(false) // emptied
       expect(buildIndexesStep(reopened, 'property', derived, 1)).toBe(false) // the first object
       expect(reopened.$client.prepare('SELECT count(*) FROM property_search').pluck().get()).toBe(1)
