@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { z } from 'zod'
 import type { PropertyListPage, PropertyListQuery, PropertySortField } from '../../domain/property/views'
 import type { Db } from '../database'
+import { indexedBy } from '../indexedBy'
 import { ensurePropertySearchAligned, propertyMatchExpression } from './searchIndex'
 
 type ListQuery = z.output<typeof PropertyListQuery>
@@ -255,10 +256,7 @@ function fillMatched(client: Database.Database, match: string): number {
  * (db/sync/secondaryIndexes.ts); the list still answers meanwhile, from the table.
  */
 function sortedObjects(client: Database.Database, index: string): string {
-  const present = statement(client, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(
-    index,
-  )
-  return present ? `property_object o INDEXED BY ${index}` : 'property_object o'
+  return indexedBy(client, 'property_object', index, 'o')
 }
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>()

@@ -6,8 +6,16 @@ import type {
 } from '../../domain/sanitation/reportViews'
 import type { CollectionReport } from '../../domain/sanitation/views'
 import type { Db } from '../database'
+import { indexedBy } from '../indexedBy'
 import { ensureAccountsCurrent } from './accountSummary'
 import { sanitationSettings } from './rules'
+
+// The payer indexes hold the period (date) and the amount: a scan of a narrow index beats looking up
+// 400,000 wide rows.
+const chargeLines = (client: Db['$client']) =>
+  indexedBy(client, 'sanitation_charge_line', 'sanitation_charge_line_payer')
+const payments = (client: Db['$client']) =>
+  indexedBy(client, 'sanitation_payment', 'sanitation_payment_payer')
 
 /**
  * Billed against collected, month by month: the net of every charge line of each period (charges,
@@ -19,13 +27,13 @@ export function collectionReport(db: Db, range: { fromPeriod: string; toPeriod: 
   const client = db.$client
   const charged = client
     .prepare(
-      `SELECT period, sum(amount_tetri) AS tetri FROM sanitation_charge_line INDEXED BY sanitation_charge_line_payer
+      `SELECT period, sum(amount_tetri) AS tetri FROM ${chargeLines(client)}
        WHERE deleted_at IS NULL AND period BETWEEN ? AND ? GROUP BY period`,
     )
     .all(range.fromPeriod, range.toPeriod) as { period: string; tetri: number }[]
   const paid = client
     .prepare(
-      `SELECT substr(paid_on, 1, 7) AS period, sum(amount_tetri) AS tetri FROM sanitation_payment INDEXED BY sanitation_payment_payer
+      `SELECT substr(paid_on, 1, 7) AS period, sum(amount_tetri) AS tetri FROM ${payments(client)}
        WHERE deleted_at IS NULL AND paid_on BETWEEN ? AND ? GROUP BY 1`,
     )
     .all(`${range.fromPeriod}-01`, `${range.toPeriod}-31`) as { period: string; tetri: number }[]
@@ -59,13 +67,14 @@ export function unitCollectionReport(
   db: Db,
   range: { fromPeriod: string; toPeriod: string },
 ): UnitCollectionReport {
-  const units = db.$client
+  const client = db.$client
+  const units = client
     .prepare(
       `WITH charged_by_payer AS (
-         SELECT payer_id, sum(amount_tetri) AS tetri FROM sanitation_charge_line INDEXED BY sanitation_charge_line_payer
+         SELECT payer_id, sum(amount_tetri) AS tetri FROM ${chargeLines(client)}
          WHERE deleted_at IS NULL AND period BETWEEN @from AND @to GROUP BY payer_id
        ), paid_by_payer AS (
-         SELECT payer_id, sum(amount_tetri) AS tetri FROM sanitation_payment INDEXED BY sanitation_payment_payer
+         SELECT payer_id, sum(amount_tetri) AS tetri FROM ${payments(client)}
          WHERE deleted_at IS NULL AND paid_on BETWEEN @fromDay AND @toDay GROUP BY payer_id
        ), charged AS (
          SELECT p.territorial_unit_id AS unit, sum(c.tetri) AS tetri
@@ -112,7 +121,7 @@ export function arrearsAgeingReport(db: Db, asOf: string): ArrearsAgeingReport {
   const paid = new Map(
     client
       .prepare(
-        `SELECT payer_id, sum(amount_tetri) FROM sanitation_payment INDEXED BY sanitation_payment_payer
+        `SELECT payer_id, sum(amount_tetri) FROM ${payments(client)}
          WHERE deleted_at IS NULL AND paid_on <= ? GROUP BY payer_id`,
       )
       .raw()
@@ -147,8 +156,8 @@ export function arrearsAgeingReport(db: Db, asOf: string): ArrearsAgeingReport {
   let nets = new Map<string, number>()
   const lines = client
     .prepare(
-      `SELECT payer_id, period, sum(amount_tetri) FROM sanitation_charge_line INDEXED BY sanitation_charge_line_payer
-       WHERE deleted_at IS NULL GROUP BY payer_id, period`,
+      `SELECT payer_id, period, sum(amount_tetri) FROM ${chargeLines(client)}
+       WHERE deleted_at IS NULL GROUP BY payer_id, period ORDER BY payer_id, period`,
     )
     .raw()
     .iterate() as IterableIterator<[string, string, number]>

@@ -51,6 +51,29 @@ describe('the head reports on a real SQLite file with the demo city (400 payers)
     expect(one.chargedTetri).toBeLessThan(units.chargedTetri)
   })
 
+  it('answers the same while a bootstrap has dropped the payer indexes the reports read through', async () => {
+    const before = {
+      months: await call<CollectionReport>('sanitation.collectionReport', range),
+      units: await call<UnitCollectionReport>('sanitation.unitCollectionReport', range),
+      ageing: await call<ArrearsAgeingReport>('sanitation.arrearsAgeingReport', {}),
+    }
+    const client = t.backend.db.$client
+    const indexes = ['sanitation_charge_line_payer', 'sanitation_payment_payer']
+    const made = indexes.map(
+      (name) => client.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string,
+    )
+    for (const name of indexes) client.exec(`DROP INDEX ${name}`)
+    try {
+      expect({
+        months: await call<CollectionReport>('sanitation.collectionReport', range),
+        units: await call<UnitCollectionReport>('sanitation.unitCollectionReport', range),
+        ageing: await call<ArrearsAgeingReport>('sanitation.arrearsAgeingReport', {}),
+      }).toEqual(before)
+    } finally {
+      for (const sql of made) client.exec(sql)
+    }
+  })
+
   it("arrears ageing: totals are the sums of the units and buckets, and equal every payer card's ageing", async () => {
     const report = await call<ArrearsAgeingReport>('sanitation.arrearsAgeingReport', {})
     const buckets = ['d0to30', 'd31to90', 'd91to180', 'd181to365', 'over365'] as const
