@@ -3,6 +3,7 @@ import { inDepartment } from '../auth/access'
 import { defineCalls } from '../contract'
 import { Id } from '../text'
 import { Period } from './period'
+import { sanitationReferenceCalls } from './referenceContract'
 import { BillingRunRequest, BillingRunReversal, CounterPaymentFields } from './schemas'
 import {
   BankFileInput,
@@ -69,4 +70,6 @@ export const sanitationCalls = defineCalls({
     output: CollectionReport,
     access: report,
   },
+  // Reference data: categories, bands and bank formats (domain/sanitation/referenceContract.ts).
+  ...sanitationReferenceCalls,
 })

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { HistoryEntry } from '../history'
 import { Id } from '../text'
-import { BankFileFormat } from './bankFileFormat'
 import {
   SanitationBillingRunRow,
   SanitationChargeLineRow,
@@ -132,14 +131,10 @@ export const BankFileInput = z
     fileName: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
     /** The file's bytes, base64 (at most ~20 MB). */
     contentBase64: z.string().min(1, 'validation.required').max(28_000_000, 'validation.tooBig'),
-    formatCode: z.string().max(40).nullable().default(null),
-    format: BankFileFormat.nullable().default(null),
+    /** A format of the reference data (domain/sanitation/referenceContract.ts) that is in use. */
+    formatCode: z.string().min(1, 'sanitation.bankImport.formatRequired').max(40, 'validation.tooLong'),
   })
   .strict()
-  .refine((f) => (f.formatCode === null) !== (f.format === null), {
-    path: ['formatCode'],
-    message: 'sanitation.bankImport.formatRequired',
-  })
 export type BankFileInput = z.input<typeof BankFileInput>
 
 export const BankReportLine = z

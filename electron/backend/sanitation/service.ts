@@ -19,22 +19,21 @@ import {
 import { recordCounterPayment } from '../../../db/sanitation/counterPayment'
 import { listPayers } from '../../../db/sanitation/listPayers'
 import { payerCard } from '../../../db/sanitation/payerCard'
+import { bankFormatByCode } from '../../../db/sanitation/referenceData'
 import { collectionReport } from '../../../db/sanitation/reports'
 import type { Actor, WritePath } from '../../../db/writePath'
 import { DomainError } from '../../../domain/errors'
 import { isoDateInTbilisi } from '../../../domain/georgian/dates'
-import { type BankFileFormat, defaultBankFileFormats } from '../../../domain/sanitation/bankFileFormat'
 import type { sanitationCalls } from '../../../domain/sanitation/contract'
 import type { BankImportReportView, BillingRunProgress } from '../../../domain/sanitation/views'
 import type { CallScope, Handlers } from '../dispatch'
 import { numberYear } from '../sync/numbers'
+import { sanitationReferenceService } from './referenceService'
 
 export interface SanitationServiceDeps {
   db: Db
   write: WritePath
   now: () => Date
-  /** Bank statement layouts (default: domain/sanitation/bankFileFormat.ts). */
-  bankFormats?: readonly BankFileFormat[]
 }
 
 const actorOf = (scope: CallScope): Actor => {
@@ -51,21 +50,21 @@ export function sanitationService(
   deps: SanitationServiceDeps,
 ): Handlers<{ sanitation: typeof sanitationCalls }>['sanitation'] {
   const { db, write, now } = deps
-  const formats = deps.bankFormats ?? defaultBankFileFormats
   const today = () => isoDateInTbilisi(now().getTime())
   /** Billing runs started since the backend started, for their progress and cancel. */
   const jobs = new Map<string, Job>()
 
-  const fileOf = (input: {
-    fileName: string
-    contentBase64: string
-    formatCode: string | null
-    format: BankFileFormat | null
-  }): BankFile => {
-    const format = input.format ?? formats.find((f) => f.code === input.formatCode)
+  /** The file with its format, as the reference data has it now: a retired format is not offered. */
+  const fileOf = (input: { fileName: string; contentBase64: string; formatCode: string }): BankFile => {
+    const format = bankFormatByCode(db, input.formatCode)
     if (!format) {
       throw new DomainError('VALIDATION', 'Unknown bank file format', {
         formatCode: 'sanitation.bankImport.unknownFormat',
+      })
+    }
+    if (format.retiredOn !== null) {
+      throw new DomainError('VALIDATION', 'The bank file format is retired', {
+        formatCode: 'sanitation.bankImport.retiredFormat',
       })
     }
     return { fileName: input.fileName, content: Buffer.from(input.contentBase64, 'base64'), format }
@@ -197,5 +196,7 @@ export function sanitationService(
     resolveBankLine: (request, scope) => resolveBankLine(db, write, actorOf(scope), request),
 
     collectionReport: (range) => collectionReport(db, range),
+
+    ...sanitationReferenceService({ db, write, now }),
   }
 }

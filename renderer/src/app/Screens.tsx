@@ -11,6 +11,7 @@ const PropertyDetailScreen = lazy(() => import('../property/detail/PropertyDetai
 const PropertyCreateScreen = lazy(() => import('../property/form/PropertyCreateScreen'))
 const PropertyEditScreen = lazy(() => import('../property/form/PropertyEditScreen'))
 const PropertyReportsScreen = lazy(() => import('../reports/PropertyReportsScreen'))
+const SanitationReferenceScreen = lazy(() => import('../sanitation/reference/ReferenceDataScreen'))
 const NeedsAttentionScreen = lazy(() => import('../sync/needsAttention/NeedsAttentionScreen'))
 const ConflictsScreen = lazy(() => import('../sync/conflicts/ConflictsScreen'))
 const AdminUsersScreen = lazy(() => import('../admin/users/AdminUsersScreen'))
@@ -44,6 +45,8 @@ export function Screens({ role }: { role: Role }) {
       return lazyScreen(<PropertyEditScreen key={route.id} id={route.id} />)
     case 'propertyReports':
       return lazyScreen(<PropertyReportsScreen />)
+    case 'sanitationReference':
+      return lazyScreen(<SanitationReferenceScreen />)
     case 'needsAttention':
       return lazyScreen(<NeedsAttentionScreen />)
     case 'conflicts':

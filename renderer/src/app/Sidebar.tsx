@@ -1,5 +1,6 @@
 import { Badge, NavLink, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { roleAllows } from '../../../domain/auth/roles'
 import { useSyncOverview } from '../sync/syncQueries'
 import { useFormat } from '../ui/useFormat'
 import { useRouter } from './router'
@@ -37,6 +38,13 @@ const registries: Section = {
   ],
 }
 
+// Sanitation: the reference data (categories, bands, bank formats), for a head of the department.
+const sanitationReference: Item = {
+  labelKey: 'app.nav.sanitationReference',
+  target: { name: 'sanitationReference' },
+  covers: ['sanitationReference'],
+}
+
 const administration: Section = {
   labelKey: 'app.nav.admin',
   items: [
@@ -55,7 +63,8 @@ const administration: Section = {
  * who sees no citizen data (DESIGN.md section 6).
  */
 export function Sidebar() {
-  const role = useSession().data?.role
+  const session = useSession().data
+  const role = session?.role
   const overview = useSyncOverview()
   const sync: Section = {
     labelKey: 'app.nav.sync',
@@ -74,7 +83,11 @@ export function Sidebar() {
       },
     ],
   }
-  const sections = role === 'itAdmin' ? [administration] : [registries, sync]
+  const headOfSanitation = session?.departments.includes('sanitation') && roleAllows(session.role, 'approve')
+  const withSanitation = headOfSanitation
+    ? { ...registries, items: [...registries.items, sanitationReference] }
+    : registries
+  const sections = role === 'itAdmin' ? [administration] : [withSanitation, sync]
   return (
     // The navigation landmark is the shell's navbar around this.
     <Stack gap="md">

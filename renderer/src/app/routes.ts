@@ -7,6 +7,8 @@ export type Route =
   | { name: 'propertyDetail'; id: string; tab?: DetailTab }
   | { name: 'propertyEdit'; id: string }
   | { name: 'propertyReports' }
+  // sanitation: reference data (categories, bands, bank formats)
+  | { name: 'sanitationReference' }
   | { name: 'needsAttention' }
   | { name: 'conflicts' }
   | { name: 'adminUsers' }
@@ -25,6 +27,7 @@ export const registryRouteNames: ReadonlySet<Route['name']> = new Set([
   'propertyDetail',
   'propertyEdit',
   'propertyReports',
+  'sanitationReference',
 ])
 
 const routeNames = new Set<Route['name']>([
@@ -33,6 +36,7 @@ const routeNames = new Set<Route['name']>([
   'propertyDetail',
   'propertyEdit',
   'propertyReports',
+  'sanitationReference',
   'needsAttention',
   'conflicts',
   'adminUsers',
