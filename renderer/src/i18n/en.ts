@@ -478,7 +478,7 @@ export const en: Translation = {
       status: 'Status',
       actions: 'Actions',
       inUse: 'In use',
-      retiredOn: 'Retired {{date}}',
+      retired: 'Retired',
       retire: 'Retire',
       restore: 'Bring back',
       layout: 'Layout',

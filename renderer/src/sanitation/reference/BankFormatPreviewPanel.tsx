@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BankFileFormat } from '../../../../domain/sanitation/bankFileFormat'
@@ -154,17 +154,16 @@ function PreviewTables({ preview, updating }: { preview: BankFormatPreviewView; 
                   <Table.Td>{format.text(line.payerName)}</Table.Td>
                   <Table.Td>
                     {line.problems.length === 0 ? (
-                      <Badge color="green" variant="light">
+                      <Text size="sm" c="green.8">
                         {t('sanitation.referenceData.preview.ok')}
-                      </Badge>
+                      </Text>
                     ) : (
-                      <Group gap={4}>
-                        {line.problems.map((p) => (
-                          <Badge key={p} color="red" variant="light">
-                            {t(`sanitation.bankProblem.${p}`)}
-                          </Badge>
-                        ))}
-                      </Group>
+                      // Sentences, some long: they wrap in the cell instead of being cut short.
+                      line.problems.map((p) => (
+                        <Text key={p} size="sm" c="red.8">
+                          {t(`sanitation.bankProblem.${p}`)}
+                        </Text>
+                      ))
                     )}
                   </Table.Td>
                 </Table.Tr>

@@ -123,6 +123,9 @@ export default function ReferenceDataScreen() {
   )
 }
 
+/** A status is short: the table gives it its whole width instead of cutting it with an ellipsis. */
+const wholeLabel = { label: { overflow: 'visible' } } as const
+
 interface SectionProps<T extends Item> {
   title: string
   add: { label: string; onClick(): void } | null
@@ -174,11 +177,14 @@ function Section<T extends Item>({ title, add, head, items, cells, actions }: Se
                   ))}
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {item.retiredOn ? (
-                      <Badge color="gray" variant="light">
-                        {t('sanitation.referenceData.retiredOn', { date: format.date(item.retiredOn) })}
-                      </Badge>
+                      <Stack gap={2} align="flex-start">
+                        <Badge color="gray" variant="light" styles={wholeLabel}>
+                          {t('sanitation.referenceData.retired')}
+                        </Badge>
+                        <Text size="xs">{format.date(item.retiredOn)}</Text>
+                      </Stack>
                     ) : (
-                      <Badge color="green" variant="light">
+                      <Badge color="green" variant="light" styles={wholeLabel}>
                         {t('sanitation.referenceData.inUse')}
                       </Badge>
                     )}
@@ -196,7 +202,7 @@ function Section<T extends Item>({ title, add, head, items, cells, actions }: Se
                         </Button>
                         <Button
                           size="compact-sm"
-                          variant="subtle"
+                          variant="light"
                           color={item.retiredOn ? 'blue' : 'gray'}
                           aria-label={`${t(item.retiredOn ? 'sanitation.referenceData.restore' : 'sanitation.referenceData.retire')}: ${name}`}
                           onClick={() => actions.onToggle(item)}
