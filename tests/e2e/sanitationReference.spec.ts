@@ -102,5 +102,9 @@ test('the head maps a bank format by header text and by position, trying it on a
   )
   await shot(page, 'sanref-05-english')
   await page.getByText('ქართული', { exact: true }).click()
+  const missing = await page.evaluate(
+    () => (window as unknown as { __missingI18nKeys?: string[] }).__missingI18nKeys ?? [],
+  )
+  expect(missing).toEqual([])
   expect(problems).toEqual([])
 })
