@@ -1,6 +1,7 @@
 import { adminCalls } from './admin/contract'
 import { authCalls } from './auth/contract'
 import type { ClientApi, Contract } from './contract'
+import { exportsCalls } from './exports/contract'
 import { propertyCalls } from './property/contract'
 import { referenceCalls } from './reference/contract'
 import { sanitationCalls } from './sanitation/contract'
@@ -16,6 +17,7 @@ export const contract = {
   sanitation: sanitationCalls,
   sync: syncCalls,
   admin: adminCalls,
+  exports: exportsCalls,
 } satisfies Contract
 
 export type AppContract = typeof contract

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { v7 as uuidv7 } from 'uuid'
+import { csvFileTable } from '../../db/sanitation/bankFileTable'
 import { confirmBankImport } from '../../db/sanitation/bankImport'
 import { defaultBankFileFormats } from '../../domain/sanitation/bankFileFormat'
 import type { BenchContext } from '../context'
@@ -30,7 +31,7 @@ export function sanitationBankImportBenchmark(ctx: BenchContext): Outcome {
         store.db,
         store.write,
         actor,
-        { fileName: `bench-${round}.csv`, content: Buffer.from(csv), format },
+        { fileName: `bench-${round}.csv`, table: csvFileTable(Buffer.from(csv), format), format },
         { today: store.today, at: store.now },
       )
       times.push(performance.now() - start)

@@ -1,7 +1,11 @@
 import { v7 as uuidv7 } from 'uuid'
 import { DomainError } from '../../domain/errors'
 import type { BankFileFormat } from '../../domain/sanitation/bankFileFormat'
-import { readStatement, type StatementLine } from '../../domain/sanitation/bankStatement'
+import {
+  readStatementTable,
+  type StatementLine,
+  type StatementTable,
+} from '../../domain/sanitation/bankStatement'
 import {
   type MatchSummary,
   matchStatement,
@@ -20,8 +24,8 @@ import { sanitationSettings } from './rules'
 
 export interface BankFile {
   fileName: string
-  /** The file's bytes, which must be UTF-8 text. */
-  content: Uint8Array
+  /** The file's cells (`bankFileTable` reads them from a CSV or an xlsx file). */
+  table: StatementTable
   format: BankFileFormat
 }
 
@@ -40,14 +44,6 @@ export interface BankImportReport {
 
 const fileError = (key: string, message: string) =>
   new DomainError('VALIDATION', message, { file: `sanitation.bankImport.${key}` })
-
-function decode(content: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content)
-  } catch {
-    throw fileError('encoding', 'The file is not UTF-8 text')
-  }
-}
 
 function payerRefs(db: Db): PayerRef[] {
   const client = db.$client
@@ -92,10 +88,9 @@ function confirmedImportOf(db: Db, fingerprint: string): string | undefined {
 
 /** Reads, checks and matches the file; nothing is written. File-level faults are coded errors. */
 export function dryRunBankImport(db: Db, file: BankFile, today: string): BankImportReport {
-  const text = decode(file.content)
   const settings = sanitationSettings()
   const options = { today, absurdPaymentTetri: settings.absurdPaymentTetri }
-  const first = readStatement(text, file.format, options)
+  const first = readStatementTable(file.table, file.format, options)
   if (!first.ok) {
     if (first.problem === 'missingColumn') {
       throw new DomainError('VALIDATION', `Missing columns: ${first.columns.join(', ')}`, {
@@ -109,7 +104,7 @@ export function dryRunBankImport(db: Db, file: BankFile, today: string): BankImp
     first.lines.map((l) => l.lineKey),
   )
   const statement =
-    seen.size > 0 ? readStatement(text, file.format, { ...options, importedKeys: seen }) : first
+    seen.size > 0 ? readStatementTable(file.table, file.format, { ...options, importedKeys: seen }) : first
   if (!statement.ok) throw fileError('unreadable', 'The file cannot be read')
   const summary = matchStatement(statement.lines, payerDirectory(payerRefs(db)))
   let totalTetri = 0

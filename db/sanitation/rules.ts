@@ -93,6 +93,17 @@ export function linesOfPeriod(db: Db, period: string): ChargeLine[] {
     .all(period) as ChargeLine[]
 }
 
+/** Every live line of the periods from `from` through `to` (null: every later period too). */
+export function linesOfPeriods(db: Db, from: string, to: string | null): ChargeLine[] {
+  return db.$client
+    .prepare(
+      `SELECT ${lineColumns} FROM sanitation_charge_line
+       WHERE deleted_at IS NULL AND period >= @from AND (@to IS NULL OR period <= @to)
+       ORDER BY period, issued_on, rowid`,
+    )
+    .all({ from, to }) as ChargeLine[]
+}
+
 /** Every live line of a payer, oldest period first. */
 export function linesOfPayer(db: Db, payerId: string): ChargeLine[] {
   return db.$client

@@ -28,7 +28,7 @@ export const demoUsers: readonly DemoUser[] = [
     password: 'Rustavi-Clerk-2026',
     fullName: 'ნინო კაპანაძე',
     role: 'clerk',
-    departments: ['property'],
+    departments: ['property', 'sanitation'],
     mustChangePassword: false,
   },
   {
@@ -37,7 +37,7 @@ export const demoUsers: readonly DemoUser[] = [
     password: 'Rustavi-Head-2026',
     fullName: 'გიორგი მამულაშვილი',
     role: 'head',
-    departments: ['property'],
+    departments: ['property', 'sanitation'],
     mustChangePassword: false,
   },
   {
@@ -46,7 +46,7 @@ export const demoUsers: readonly DemoUser[] = [
     password: 'Rustavi-Auditor-2026',
     fullName: 'თამარ ლომიძე',
     role: 'auditor',
-    departments: ['property'],
+    departments: ['property', 'sanitation'],
     mustChangePassword: false,
   },
 ]

@@ -49,9 +49,12 @@ export interface PayerAccount {
   periods: PeriodAccount[]
 }
 
+/** What the account reads of a line. */
+export type AccountLine = Pick<ChargeLine, 'period' | 'amountTetri' | 'issuedOn'>
+
 /** The account as it stood at the end of `asOf`: lines issued and payments made by then. */
 export function payerAccount(
-  lines: readonly ChargeLine[],
+  lines: readonly AccountLine[],
   payments: readonly AccountPayment[],
   asOf: string,
   graceDays: number,
@@ -65,7 +68,25 @@ export function payerAccount(
   }
   let paidTetri = 0
   for (const p of payments) if (p.paidOn <= asOf) paidTetri += p.amountTetri
+  const open = openByAge(net, paidTetri, asOf, graceDays)
+  return { chargedTetri, paidTetri, balanceTetri: chargedTetri - paidTetri, ...open }
+}
 
+export type OpenByAge = Pick<
+  PayerAccount,
+  'arrearsTetri' | 'ageing' | 'notDueTetri' | 'creditTetri' | 'periods'
+>
+
+/**
+ * What stays open of each period's net once the payments and credits settle the oldest first, and
+ * the overdue part by age at `asOf`. The payer card and the arrears ageing report both use it.
+ */
+export function openByAge(
+  net: ReadonlyMap<string, number>,
+  paidTetri: number,
+  asOf: string,
+  graceDays: number,
+): OpenByAge {
   // A period that nets below zero (a correction larger than its charge) is a credit like a payment.
   let pool = paidTetri
   for (const amount of net.values()) if (amount < 0) pool -= amount
@@ -96,14 +117,5 @@ export function payerAccount(
     }
     periods.push({ period, chargedTetri: charged, settledTetri: settled, openTetri, dueOn, daysOverdue })
   }
-  return {
-    chargedTetri,
-    paidTetri,
-    balanceTetri: chargedTetri - paidTetri,
-    arrearsTetri,
-    ageing,
-    notDueTetri,
-    creditTetri: pool,
-    periods,
-  }
+  return { arrearsTetri, ageing, notDueTetri, creditTetri: pool, periods }
 }

@@ -1,4 +1,4 @@
-import { type AccountPayment, payerAccount } from './account'
+import { type AccountLine, type AccountPayment, payerAccount } from './account'
 import { amnestyKey, type ChargeLine } from './ledger'
 import { actCitation, type LegalActFields } from './legalBasis'
 import type { SanitationChargeLineRow } from './rows'
@@ -26,11 +26,14 @@ export interface AmnestyResult {
 const covers = (coverage: AmnestyCoverage, kind: PayerKind) =>
   coverage === 'all' || (coverage === 'households') === (kind === 'household')
 
+/** What an amnesty reads of a line: the account's fields, and whether it is this amnesty's. */
+export type AmnestyAccountLine = AccountLine & Pick<ChargeLine, 'kind' | 'amnestyId'>
+
 /** `lines` and `payments`: the payer's whole account. Applying the same amnesty again gives nothing. */
 export function amnestyLines(
   amnesty: Amnesty,
   payer: { id: string; kind: PayerKind },
-  lines: readonly ChargeLine[],
+  lines: readonly AmnestyAccountLine[],
   payments: readonly AccountPayment[],
   options: { issuedOn: string; graceDays: number; sakrebuloGenitive: string },
 ): AmnestyResult {

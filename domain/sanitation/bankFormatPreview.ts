@@ -1,17 +1,13 @@
 import type { BankFileFormat } from './bankFileFormat'
-import { readStatement, type StatementLine } from './bankStatement'
-import { parseCsv } from './csv'
+import { readStatementTable, type StatementLine, type StatementTable } from './bankStatement'
 
 // A head trying a format's column mapping on a sample statement: the first rows read with the
 // mapping, each with its problems, and the file's own columns, so the head sees what to map.
 
 export const PREVIEW_ROWS = 5
 
-export type PreviewFileProblem =
-  | { problem: 'encoding' }
-  | { problem: 'unreadable'; line: number }
-  | { problem: 'missingColumn'; columns: string[] }
-  | { problem: 'empty' }
+/** What the mapping cannot find in the file (a file that cannot be read at all is an error). */
+export type PreviewFileProblem = { problem: 'missingColumn'; columns: string[] } | { problem: 'empty' }
 
 export interface BankFormatPreview {
   /** The header row's cells (after the skipped lines), or null when the format has no header. */
@@ -25,28 +21,21 @@ export interface BankFormatPreview {
   fileProblem: PreviewFileProblem | null
 }
 
+/** The sample's cells (a CSV's records or a workbook's first sheet) read with the format. */
 export function previewBankFormat(
-  content: Uint8Array,
+  table: StatementTable,
   format: BankFileFormat,
   options: { today: string; absurdPaymentTetri: number },
 ): BankFormatPreview {
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(content)
-  } catch {
-    return { header: null, cells: [], lines: [], rowCount: 0, fileProblem: { problem: 'encoding' } }
-  }
-  const parsed = parseCsv(text, format.delimiter)
-  if (!parsed.ok) {
-    const fileProblem = { problem: 'unreadable' as const, line: parsed.line }
-    return { header: null, cells: [], lines: [], rowCount: 0, fileProblem }
-  }
-  const records = parsed.records.slice(format.skipLines).map((r) => r.fields)
+  const records = table.records.slice(format.skipLines).map((r) => r.fields)
   const header = format.hasHeader ? (records.shift() ?? null) : null
   const cells = records.slice(0, PREVIEW_ROWS)
-  const read = readStatement(text, format, options)
+  const read = readStatementTable(table, format, options)
   if (!read.ok) {
-    const { ok: _ok, ...fileProblem } = read
+    const fileProblem: PreviewFileProblem =
+      read.problem === 'missingColumn'
+        ? { problem: 'missingColumn', columns: read.columns }
+        : { problem: 'empty' }
     return { header, cells, lines: [], rowCount: records.length, fileProblem }
   }
   const lines = read.lines.slice(0, PREVIEW_ROWS).map(({ lineKey: _key, ...line }) => line)

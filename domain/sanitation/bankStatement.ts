@@ -1,7 +1,7 @@
 import { parseDate } from '../georgian/dates'
 import { parseGel } from '../georgian/money'
 import type { BankFileFormat, ColumnRef } from './bankFileFormat'
-import { parseCsv } from './csv'
+import { type CsvRecord, parseCsv } from './csv'
 import { fingerprint, statementFingerprint } from './fingerprint'
 import type { BankLineProblem } from './vocabulary'
 
@@ -25,6 +25,15 @@ export type StatementFileProblem =
   | { problem: 'unreadable'; line: number }
   | { problem: 'missingColumn'; columns: string[] }
   | { problem: 'empty' }
+
+/**
+ * A statement's cells as its file holds them (a CSV's records, a workbook's first sheet), with the
+ * fingerprint that tells the file apart: both kinds are read into lines by the same rules.
+ */
+export interface StatementTable {
+  records: CsvRecord[]
+  fingerprint: string
+}
 
 export type StatementResult =
   | { ok: true; fingerprint: string; lines: StatementLine[] }
@@ -84,9 +93,27 @@ export function readStatement(
   format: BankFileFormat,
   options: StatementOptions,
 ): StatementResult {
+  const table = csvStatementTable(text, format)
+  return 'problem' in table ? { ok: false, ...table } : readStatementTable(table, format, options)
+}
+
+/** A CSV statement's records, or the line where its quoting breaks. */
+export function csvStatementTable(
+  text: string,
+  format: BankFileFormat,
+): StatementTable | { problem: 'unreadable'; line: number } {
   const parsed = parseCsv(text, format.delimiter)
-  if (!parsed.ok) return { ok: false, problem: 'unreadable', line: parsed.line }
-  const records = parsed.records.slice(format.skipLines)
+  if (!parsed.ok) return { problem: 'unreadable', line: parsed.line }
+  return { records: parsed.records, fingerprint: statementFingerprint(text) }
+}
+
+/** The lines of a statement already split into cells, each with its problems. */
+export function readStatementTable(
+  table: StatementTable,
+  format: BankFileFormat,
+  options: StatementOptions,
+): StatementResult {
+  const records = table.records.slice(format.skipLines)
   const header = format.hasHeader ? (records.shift()?.fields ?? null) : null
   if (records.length === 0) return { ok: false, problem: 'empty' }
   const columns = locate(format, header)
@@ -148,5 +175,5 @@ export function readStatement(
       problems,
     })
   }
-  return { ok: true, fingerprint: statementFingerprint(text), lines }
+  return { ok: true, fingerprint: table.fingerprint, lines }
 }

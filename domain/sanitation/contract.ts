@@ -2,8 +2,17 @@ import { z } from 'zod'
 import { inDepartment } from '../auth/access'
 import { defineCalls } from '../contract'
 import { Id } from '../text'
+import { BankFileFormat } from './bankFileFormat'
+import { sanitationEditCalls } from './editContract'
 import { Period } from './period'
 import { sanitationReferenceCalls } from './referenceContract'
+import {
+  ArrearsAgeingReport,
+  PeriodRange,
+  TopDebtorsQuery,
+  TopDebtorsReport,
+  UnitCollectionReport,
+} from './reportViews'
 import { BillingRunRequest, BillingRunReversal, CounterPaymentFields } from './schemas'
 import {
   BankFileInput,
@@ -70,6 +79,16 @@ export const sanitationCalls = defineCalls({
     output: CollectionReport,
     access: report,
   },
+
+  // The head's screens: bank formats to choose from, and the reports beside `collectionReport`.
+  /** The bank statement formats in use (reference data a head edits), with their column mapping. */
+  bankFileFormats: { input: z.object({}).strict(), output: z.array(BankFileFormat), access: read },
+  unitCollectionReport: { input: PeriodRange, output: UnitCollectionReport, access: report },
+  /** As of today, by the account's rule (oldest periods settled first). */
+  arrearsAgeingReport: { input: z.object({}).strict(), output: ArrearsAgeingReport, access: report },
+  topDebtors: { input: TopDebtorsQuery, output: TopDebtorsReport, access: report },
+  // Creating and changing records: payers, tariffs, relief, inspections.
+  ...sanitationEditCalls,
   // Reference data: categories, bands and bank formats (domain/sanitation/referenceContract.ts).
   ...sanitationReferenceCalls,
 })

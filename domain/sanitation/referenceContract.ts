@@ -53,7 +53,7 @@ export const RetireReferenceItem = z
   .object({ kind: ReferenceKind, id: Id, version: Version, retired: z.boolean() })
   .strict()
 
-/** A format's mapping tried on a sample statement the head chose; nothing is stored. */
+/** A format's mapping tried on a sample statement (CSV or xlsx) the head chose; nothing is stored. */
 export const BankFormatTrial = z
   .object({
     format: BankFileFormat,
@@ -84,8 +84,6 @@ export const BankFormatPreviewView = z
     rowCount: Int,
     fileProblem: z
       .discriminatedUnion('problem', [
-        z.object({ problem: z.literal('encoding') }).strict(),
-        z.object({ problem: z.literal('unreadable'), line: Int }).strict(),
         z.object({ problem: z.literal('missingColumn'), columns: z.array(z.string()) }).strict(),
         z.object({ problem: z.literal('empty') }).strict(),
       ])
@@ -99,7 +97,8 @@ const read = inDepartment('sanitation', 'read')
 const approve = inDepartment('sanitation', 'approve')
 
 export const sanitationReferenceCalls = defineCalls({
-  referenceData: { input: z.object({}).strict(), output: ReferenceDataView, access: read },
+  /** Every item with its version and retirement, for the head's screen (forms use `referenceData`). */
+  listReferenceData: { input: z.object({}).strict(), output: ReferenceDataView, access: read },
   createActivityCategory: { input: ActivityCategory, output: saved, access: approve },
   updateActivityCategory: { input: ActivityCategoryEdit, output: saved, access: approve },
   createSocialBand: { input: SocialBand, output: saved, access: approve },

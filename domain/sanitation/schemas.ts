@@ -144,7 +144,6 @@ export const InspectionFields = SanitationInspectionRow.omit({
   )
 export type InspectionFields = z.infer<typeof InspectionFields>
 
-export const InspectionDecision = z
-  .object({ inspectionId: Id, approve: z.boolean(), note: OptionalText(300) })
-  .strict()
+/** A supervisor's decision on an inspection (approving it changes the payer as `inspectionChange` says). */
+export const InspectionDecision = z.object({ inspectionId: Id, approve: z.boolean() }).strict()
 export type InspectionDecision = z.infer<typeof InspectionDecision>

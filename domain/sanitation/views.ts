@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { HistoryEntry } from '../history'
 import { Id } from '../text'
+import { BankFileFormat } from './bankFileFormat'
 import {
   SanitationBillingRunRow,
   SanitationChargeLineRow,
@@ -131,10 +132,16 @@ export const BankFileInput = z
     fileName: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
     /** The file's bytes, base64 (at most ~20 MB). */
     contentBase64: z.string().min(1, 'validation.required').max(28_000_000, 'validation.tooBig'),
-    /** A format of the reference data (domain/sanitation/referenceContract.ts) that is in use. */
-    formatCode: z.string().min(1, 'sanitation.bankImport.formatRequired').max(40, 'validation.tooLong'),
+    /** A format of the reference data (domain/sanitation/referenceContract.ts) that is in use ... */
+    formatCode: z.string().max(40).nullable().default(null),
+    /** ... or a mapping of this file's own (a retired format's code is refused). */
+    format: BankFileFormat.nullable().default(null),
   })
   .strict()
+  .refine((f) => (f.formatCode === null) !== (f.format === null), {
+    path: ['formatCode'],
+    message: 'sanitation.bankImport.formatRequired',
+  })
 export type BankFileInput = z.input<typeof BankFileInput>
 
 export const BankReportLine = z

@@ -13,6 +13,7 @@ import { adminService } from './admin/service'
 import { authService } from './auth/service'
 import { SessionStore } from './auth/sessions'
 import { createDispatch, type Dispatch } from './dispatch'
+import { exportsService } from './exports/service'
 import { DocumentStore } from './property/documentStore'
 import { propertyService } from './property/service'
 import { referenceService } from './reference/service'
@@ -154,6 +155,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         sanitation: sanitationService({ db, write, now }),
         sync: syncService({ db, write, engine: sync, now, enrol }),
         admin: adminService(http, sessions),
+        exports: exportsService(),
       },
       sessions,
     )

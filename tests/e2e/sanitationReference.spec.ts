@@ -1,6 +1,4 @@
-import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import Database from 'better-sqlite3'
 import { shot, signIn, watchProblems } from './support'
 
 // The head of the sanitation service edits a bank statement format: the reference data screen, the
@@ -19,18 +17,6 @@ const sample = (amountHeader: string) =>
       '07.03.2026,TX-6,მარიამი,1000000052,"9,99"',
     ].join('\n'),
   )
-
-test.beforeAll(() => {
-  // The demo head is not yet a member of the sanitation service on a PC on its own: made one here,
-  // in the web host's store, before signing in (sign-in takes the memberships).
-  const db = new Database(join(import.meta.dirname, '../../.data/e2e/rustavi.db'))
-  db.pragma('busy_timeout = 5000')
-  db.prepare(
-    `UPDATE local_user SET departments = json_insert(departments, '$[#]', 'sanitation')
-     WHERE username = 'head' AND departments NOT LIKE '%sanitation%'`,
-  ).run()
-  db.close()
-})
 
 test('the head maps a bank format by header text and by position, trying it on a sample statement', async ({
   page,

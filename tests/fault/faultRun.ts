@@ -3,12 +3,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { demoUsers } from '../../domain/auth/demoUsers'
 import { type AckedSave, type CheckResult, checkRun } from './checker'
-import { type FaultyLink, healthy, type LinkFaults, type LinkStats, openFaultyLink } from './faultyNetwork'
+import {
+  type FaultyLink,
+  healthy,
+  type LinkFaults,
+  type LinkStats,
+  noTraffic,
+  openFaultyLink,
+} from './faultyNetwork'
 import { PcGone, type PcProcess, startPc } from './pcProcess'
 import type { PcConfig, PcStatus } from './pcProtocol'
+import { startPostgresServerNode } from './postgresServerNode'
 import { type Random, seededRandom } from './seededRandom'
-import { type ServerNode, startServerNode } from './serverNode'
-import { readPcView, readServerView } from './views'
+import { type ServerNode, startPgliteServerNode } from './serverNode'
+import { readPcView } from './views'
 import { burst, nextClerkAction, type SharedRecords } from './workload'
 
 // One run of the fault harness, all of it drawn from one seed: N PCs (child processes, each its own
@@ -32,6 +40,8 @@ export interface FaultRunOptions {
   demoObjects?: number
   /** Start the server from a data folder prepared once per process (worth it from the second run on). */
   serverTemplate?: boolean
+  /** The server's database: embedded PGlite (the default) or PostgreSQL (a throwaway cluster per process). */
+  serverEngine?: 'pglite' | 'postgres'
   /** Keep the run's folder (stores, server data) for a post-mortem. */
   keep?: boolean
   log?: (line: string) => void
@@ -66,7 +76,7 @@ const SCOPES = ['reference', 'property']
 export const rerunCommand = (o: FaultRunOptions) =>
   `npx tsx tests/fault/soak.ts --seed ${o.seed} --runs 1 --pcs ${o.pcs ?? 3} --steps ${o.steps ?? 40}` +
   `${o.serverCrashes === false ? ' --no-server-crashes' : ''}${o.pcCrashes === false ? ' --no-pc-crashes' : ''}` +
-  `${o.serverRestores === false ? ' --no-server-restores' : ''}`
+  `${o.serverRestores === false ? ' --no-server-restores' : ''} --engine ${o.serverEngine ?? 'pglite'}`
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -138,7 +148,10 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
 
   try {
     const dataDir = join(workDir, 'server')
-    server = await startServerNode(dataDir, options.demoObjects ?? 4, options.serverTemplate ?? false)
+    server =
+      options.serverEngine === 'postgres'
+        ? await startPostgresServerNode(dataDir, options.demoObjects ?? 4, options.seed)
+        : await startPgliteServerNode(dataDir, options.demoObjects ?? 4, options.serverTemplate ?? false)
     const node = server
     log(`server up after ${Date.now() - started} ms`)
     for (let i = 0; i < pcCount; i++) {
@@ -339,7 +352,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     // --- Check ----------------------------------------------------------------------------------
     for (const pc of pcs) await pc?.stop()
     await node.stop()
-    const serverView = await readServerView(dataDir)
+    const serverView = await node.readView()
     const pcViews = configs.map((c) => readPcView(c.dbFile))
     check = checkRun({ history, server: serverView, pcs: pcViews, scopes: SCOPES, forgotten })
     log(`checked after ${Date.now() - started} ms`)
@@ -362,6 +375,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     await server?.stop().catch(() => undefined)
     await Promise.allSettled(links.map((l) => l.close()))
   }
+  await server?.dispose().catch(() => undefined)
 
   const network = sumStats(links.map((l) => l.stats))
   const ok = error === null && check !== null && check.violations.length === 0
@@ -404,7 +418,7 @@ async function syncUntilQuiet(pcs: PcProcess[], log: (line: string) => void): Pr
 }
 
 function sumStats(all: LinkStats[]): LinkStats {
-  const total = { ...all[0]! }
+  const total = noTraffic()
   for (const key of Object.keys(total) as (keyof LinkStats)[])
     total[key] = all.reduce((n, s) => n + s[key], 0)
   return total

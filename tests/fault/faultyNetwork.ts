@@ -44,6 +44,19 @@ export interface LinkStats {
   serverUnreachable: number
 }
 
+/** Counts of a link that carried nothing yet. */
+export const noTraffic = (): LinkStats => ({
+  requests: 0,
+  droppedRequests: 0,
+  droppedResponses: 0,
+  duplicated: 0,
+  replayed: 0,
+  delayed: 0,
+  refusedByPartition: 0,
+  streamsCut: 0,
+  serverUnreachable: 0,
+})
+
 export interface FaultyLink {
   /** The address the PC uses as its server. */
   url: string
@@ -66,17 +79,7 @@ export async function openFaultyLink(target: () => string | null, random: Random
   let partitioned = false
   const streams = new Set<Socket>()
   const replays = new Set<Promise<unknown>>()
-  const stats: LinkStats = {
-    requests: 0,
-    droppedRequests: 0,
-    droppedResponses: 0,
-    duplicated: 0,
-    replayed: 0,
-    delayed: 0,
-    refusedByPartition: 0,
-    streamsCut: 0,
-    serverUnreachable: 0,
-  }
+  const stats = noTraffic()
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => req.socket.destroy())

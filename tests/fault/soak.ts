@@ -14,6 +14,7 @@ const { values } = parseArgs({
     'no-server-crashes': { type: 'boolean', default: false },
     'no-server-restores': { type: 'boolean', default: false },
     'no-pc-crashes': { type: 'boolean', default: false },
+    engine: { type: 'string', default: 'both' },
     keep: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
@@ -22,9 +23,11 @@ const { values } = parseArgs({
 
 const runs = Number(values.runs)
 const firstSeed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed)
-if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(firstSeed)) {
+const engines = { pglite: ['pglite'], postgres: ['postgres'], both: ['pglite', 'postgres'] } as const
+const engineChoice = engines[values.engine as keyof typeof engines]
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(firstSeed) || !engineChoice) {
   console.error(
-    'Usage: npm run soak -- [--runs N] [--seed S] [--pcs N] [--steps N] [--no-server-crashes] [--no-server-restores] [--no-pc-crashes] [--keep]',
+    'Usage: npm run soak -- [--runs N] [--seed S] [--pcs N] [--steps N] [--no-server-crashes] [--no-server-restores] [--no-pc-crashes] [--engine pglite|postgres|both] [--keep]',
   )
   process.exit(2)
 }
@@ -58,6 +61,8 @@ for (let n = 0; n < runs && !interrupted; n++) {
     pcCrashes: !values['no-pc-crashes'],
     keep: values.keep,
     serverTemplate: runs > 1,
+    // Both engines: the embedded default on even seeds, PostgreSQL (production) on odd ones.
+    serverEngine: engineChoice[seed % engineChoice.length],
     log: values.verbose ? (line) => console.log(`  ${line}`) : undefined,
   })
   totals.runs += 1

@@ -5,8 +5,8 @@ import { replicatedTables } from '../../db/replicatedTables'
 import { parseFieldVersions } from '../../db/sync/fieldVersions'
 import type { FieldMetaMap } from '../../domain/sync/merge'
 import type { FieldValue, FieldVersions } from '../../domain/sync/protocol'
-import { openPglite } from '../../server/db/openPglite'
 import { changeLog, mutationLog, numberLease, record } from '../../server/db/schema'
+import type { ServerDatabase } from '../../server/db/serverDatabase'
 
 // What the checker compares, read straight from the stores after the run: the server's PGlite data
 // folder through its drizzle schema, and each PC's SQLite file. Nothing goes through the code under
@@ -48,8 +48,8 @@ export interface ServerView {
   leases: { series: string; department: string; year: number; from: number; to: number; deviceId: string }[]
 }
 
-export async function readServerView(dataDir: string): Promise<ServerView> {
-  const database = await openPglite(dataDir)
+/** The server's state as the checker needs it, from a database the server node opens (and this closes). */
+export async function readServerView(database: ServerDatabase): Promise<ServerView> {
   try {
     const { db } = database
     const records = new Map<string, ServerRecordView>()

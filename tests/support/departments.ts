@@ -2,7 +2,7 @@ import type { Db } from '../../db/database'
 import type { Department } from '../../domain/auth/roles'
 
 /**
- * Makes a local user a member of a department (the demo users are in property only): call before
+ * Makes a local user a member of a department the demo users are not in: call before
  * the user signs in, as the session takes the departments at sign-in.
  */
 export function joinDepartment(db: Db, username: string, department: Department): void {

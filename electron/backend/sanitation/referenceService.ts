@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database'
+import { bankFileTable } from '../../../db/sanitation/bankFileTable'
 import {
   activityCategories,
   bankFormats,
@@ -86,7 +87,7 @@ export function sanitationReferenceService(
   }
 
   return {
-    referenceData: () => ({
+    listReferenceData: () => ({
       categories: activityCategories(db),
       bands: socialBands(db),
       bankFormats: bankFormats(db),
@@ -138,10 +139,13 @@ export function sanitationReferenceService(
       return update(entity, id, version, { retiredOn: retired ? (row.retiredOn ?? today()) : null }, scope)
     },
 
-    previewBankFormat: ({ format, contentBase64 }) =>
-      previewBankFormat(Buffer.from(contentBase64, 'base64'), format, {
+    /** A file that cannot be read at all (not UTF-8, a broken workbook) is a coded error of `file`. */
+    async previewBankFormat({ format, contentBase64 }) {
+      const table = await bankFileTable(Buffer.from(contentBase64, 'base64'), format)
+      return previewBankFormat(table, format, {
         today: today(),
         absurdPaymentTetri: sanitationSettings().absurdPaymentTetri,
-      }),
+      })
+    },
   }
 }

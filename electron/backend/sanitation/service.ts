@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database'
 import { ensureDevice } from '../../../db/device'
+import { bankFileTable } from '../../../db/sanitation/bankFileTable'
 import {
   type BankFile,
   type BankImportReport,
@@ -19,15 +20,22 @@ import {
 import { recordCounterPayment } from '../../../db/sanitation/counterPayment'
 import { listPayers } from '../../../db/sanitation/listPayers'
 import { payerCard } from '../../../db/sanitation/payerCard'
-import { bankFormatByCode } from '../../../db/sanitation/referenceData'
-import { collectionReport } from '../../../db/sanitation/reports'
+import { bankFormatByCode, bankFormats } from '../../../db/sanitation/referenceData'
+import {
+  arrearsAgeingReport,
+  collectionReport,
+  topDebtors,
+  unitCollectionReport,
+} from '../../../db/sanitation/reports'
 import type { Actor, WritePath } from '../../../db/writePath'
 import { DomainError } from '../../../domain/errors'
 import { isoDateInTbilisi } from '../../../domain/georgian/dates'
+import type { BankFileFormat } from '../../../domain/sanitation/bankFileFormat'
 import type { sanitationCalls } from '../../../domain/sanitation/contract'
 import type { BankImportReportView, BillingRunProgress } from '../../../domain/sanitation/views'
 import type { CallScope, Handlers } from '../dispatch'
 import { numberYear } from '../sync/numbers'
+import { sanitationEditService } from './editService'
 import { sanitationReferenceService } from './referenceService'
 
 export interface SanitationServiceDeps {
@@ -54,20 +62,31 @@ export function sanitationService(
   /** Billing runs started since the backend started, for their progress and cancel. */
   const jobs = new Map<string, Job>()
 
-  /** The file with its format, as the reference data has it now: a retired format is not offered. */
-  const fileOf = (input: { fileName: string; contentBase64: string; formatCode: string }): BankFile => {
-    const format = bankFormatByCode(db, input.formatCode)
+  /**
+   * The file with its format: one of the reference data's, as it is now, or a mapping of this file's
+   * own. A retired format is not offered for a new import, under its own mapping or another.
+   */
+  const fileOf = async (input: {
+    fileName: string
+    contentBase64: string
+    formatCode: string | null
+    format: BankFileFormat | null
+  }): Promise<BankFile> => {
+    const code = input.format?.code ?? input.formatCode ?? ''
+    const stored = bankFormatByCode(db, code)
+    const format = input.format ?? stored
     if (!format) {
       throw new DomainError('VALIDATION', 'Unknown bank file format', {
         formatCode: 'sanitation.bankImport.unknownFormat',
       })
     }
-    if (format.retiredOn !== null) {
+    if (stored && stored.retiredOn !== null) {
       throw new DomainError('VALIDATION', 'The bank file format is retired', {
         formatCode: 'sanitation.bankImport.retiredFormat',
       })
     }
-    return { fileName: input.fileName, content: Buffer.from(input.contentBase64, 'base64'), format }
+    const table = await bankFileTable(Buffer.from(input.contentBase64, 'base64'), format)
+    return { fileName: input.fileName, table, format }
   }
   const view = (report: BankImportReport, importId: string | null): BankImportReportView => ({
     importId,
@@ -184,10 +203,12 @@ export function sanitationService(
       })
     },
 
-    dryRunBankImport: (input) => view(dryRunBankImport(db, fileOf(input), today()), null),
+    dryRunBankImport: async (input) => view(dryRunBankImport(db, await fileOf(input), today()), null),
 
-    confirmBankImport(input, scope) {
-      const done = confirmBankImport(db, write, actorOf(scope), fileOf(input), { today: today(), at: now() })
+    async confirmBankImport(input, scope) {
+      const actor = actorOf(scope)
+      const file = await fileOf(input)
+      const done = confirmBankImport(db, write, actor, file, { today: today(), at: now() })
       return view(done, done.importId)
     },
 
@@ -197,6 +218,16 @@ export function sanitationService(
 
     collectionReport: (range) => collectionReport(db, range),
 
+    bankFileFormats: () =>
+      bankFormats(db)
+        .filter((f) => f.retiredOn === null)
+        .map(({ id: _id, version: _version, retiredOn: _retired, ...format }) => format),
+    unitCollectionReport: (range) => unitCollectionReport(db, range),
+    arrearsAgeingReport: () => arrearsAgeingReport(db, today()),
+    topDebtors: (query) => topDebtors(db, query, today()),
+    // Creating and changing records: payers, tariffs, relief, inspections.
+    ...sanitationEditService({ db, write, now }),
+    // Reference data: categories, bands and bank formats.
     ...sanitationReferenceService({ db, write, now }),
   }
 }

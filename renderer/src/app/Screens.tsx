@@ -11,6 +11,11 @@ const PropertyDetailScreen = lazy(() => import('../property/detail/PropertyDetai
 const PropertyCreateScreen = lazy(() => import('../property/form/PropertyCreateScreen'))
 const PropertyEditScreen = lazy(() => import('../property/form/PropertyEditScreen'))
 const PropertyReportsScreen = lazy(() => import('../reports/PropertyReportsScreen'))
+const BillingRunScreen = lazy(() => import('../sanitation/billing/BillingRunScreen'))
+const BankImportScreen = lazy(() => import('../sanitation/bankImport/BankImportScreen'))
+const SanitationReportsScreen = lazy(() => import('../sanitation/reports/SanitationReportsScreen'))
+const SanitationTariffsScreen = lazy(() => import('../sanitation/tariffs/TariffsScreen'))
+const SanitationInspectionsScreen = lazy(() => import('../sanitation/inspections/InspectionsScreen'))
 const SanitationReferenceScreen = lazy(() => import('../sanitation/reference/ReferenceDataScreen'))
 const NeedsAttentionScreen = lazy(() => import('../sync/needsAttention/NeedsAttentionScreen'))
 const ConflictsScreen = lazy(() => import('../sync/conflicts/ConflictsScreen'))
@@ -45,6 +50,16 @@ export function Screens({ role }: { role: Role }) {
       return lazyScreen(<PropertyEditScreen key={route.id} id={route.id} />)
     case 'propertyReports':
       return lazyScreen(<PropertyReportsScreen />)
+    case 'sanitationBilling':
+      return lazyScreen(<BillingRunScreen />)
+    case 'sanitationBankImport':
+      return lazyScreen(<BankImportScreen />)
+    case 'sanitationReports':
+      return lazyScreen(<SanitationReportsScreen />)
+    case 'sanitationTariffs':
+      return lazyScreen(<SanitationTariffsScreen />)
+    case 'sanitationInspections':
+      return lazyScreen(<SanitationInspectionsScreen />)
     case 'sanitationReference':
       return lazyScreen(<SanitationReferenceScreen />)
     case 'needsAttention':

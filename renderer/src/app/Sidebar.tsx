@@ -1,6 +1,6 @@
 import { Badge, NavLink, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { roleAllows } from '../../../domain/auth/roles'
+import { type Role, roleAllows } from '../../../domain/auth/roles'
 import { useSyncOverview } from '../sync/syncQueries'
 import { useFormat } from '../ui/useFormat'
 import { useRouter } from './router'
@@ -38,11 +38,53 @@ const registries: Section = {
   ],
 }
 
-// Sanitation: the reference data (categories, bands, bank formats), for a head of the department.
-const sanitationReference: Item = {
-  labelKey: 'app.nav.sanitationReference',
-  target: { name: 'sanitationReference' },
-  covers: ['sanitationReference'],
+/** The sanitation registry's screens for its members, each for the roles that use it. */
+function sanitationSection(role: Role): Section {
+  const items: Item[] = []
+  // The runs are the head's work (the auditor sees them); a clerk's are the payments.
+  if (roleAllows(role, 'report')) {
+    items.push({
+      labelKey: 'app.nav.sanitationBilling',
+      target: { name: 'sanitationBilling' },
+      covers: ['sanitationBilling'],
+    })
+  }
+  if (roleAllows(role, 'write')) {
+    items.push({
+      labelKey: 'app.nav.sanitationBankImport',
+      target: { name: 'sanitationBankImport' },
+      covers: ['sanitationBankImport'],
+    })
+  }
+  if (roleAllows(role, 'report')) {
+    items.push({
+      labelKey: 'app.nav.sanitationReports',
+      target: { name: 'sanitationReports' },
+      covers: ['sanitationReports'],
+    })
+  }
+  // Tariffs under their legal acts, and inspections awaiting a supervisor, for every member.
+  items.push(
+    {
+      labelKey: 'app.nav.sanitationTariffs',
+      target: { name: 'sanitationTariffs' },
+      covers: ['sanitationTariffs'],
+    },
+    {
+      labelKey: 'app.nav.sanitationInspections',
+      target: { name: 'sanitationInspections' },
+      covers: ['sanitationInspections'],
+    },
+  )
+  // The categories, bands and bank formats, which a head edits.
+  if (roleAllows(role, 'approve')) {
+    items.push({
+      labelKey: 'app.nav.sanitationReference',
+      target: { name: 'sanitationReference' },
+      covers: ['sanitationReference'],
+    })
+  }
+  return { labelKey: 'app.nav.sanitation', items }
 }
 
 const administration: Section = {
@@ -83,11 +125,8 @@ export function Sidebar() {
       },
     ],
   }
-  const headOfSanitation = session?.departments.includes('sanitation') && roleAllows(session.role, 'approve')
-  const withSanitation = headOfSanitation
-    ? { ...registries, items: [...registries.items, sanitationReference] }
-    : registries
-  const sections = role === 'itAdmin' ? [administration] : [withSanitation, sync]
+  const sanitation = role && session.departments.includes('sanitation') ? [sanitationSection(role)] : []
+  const sections = role === 'itAdmin' ? [administration] : [registries, ...sanitation, sync]
   return (
     // The navigation landmark is the shell's navbar around this.
     <Stack gap="md">

@@ -7,6 +7,12 @@ export type Route =
   | { name: 'propertyDetail'; id: string; tab?: DetailTab }
   | { name: 'propertyEdit'; id: string }
   | { name: 'propertyReports' }
+  | { name: 'sanitationBilling' }
+  | { name: 'sanitationBankImport' }
+  | { name: 'sanitationReports' }
+  // Sanitation: reference data under legal acts, and inspections awaiting a supervisor.
+  | { name: 'sanitationTariffs' }
+  | { name: 'sanitationInspections' }
   // sanitation: reference data (categories, bands, bank formats)
   | { name: 'sanitationReference' }
   | { name: 'needsAttention' }
@@ -27,6 +33,11 @@ export const registryRouteNames: ReadonlySet<Route['name']> = new Set([
   'propertyDetail',
   'propertyEdit',
   'propertyReports',
+  'sanitationBilling',
+  'sanitationBankImport',
+  'sanitationReports',
+  'sanitationTariffs',
+  'sanitationInspections',
   'sanitationReference',
 ])
 
@@ -36,6 +47,11 @@ const routeNames = new Set<Route['name']>([
   'propertyDetail',
   'propertyEdit',
   'propertyReports',
+  'sanitationBilling',
+  'sanitationBankImport',
+  'sanitationReports',
+  'sanitationTariffs',
+  'sanitationInspections',
   'sanitationReference',
   'needsAttention',
   'conflicts',

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '../../../domain/api'
 import { callNames } from '../../../domain/contract'
 import { ErrorCode } from '../../../domain/errors'
-import { joinDepartment } from '../../support/departments'
 import { sampleLease, sampleObject } from '../../support/propertySamples'
+import { sanitationEditBadInputs } from '../../support/sanitationEditSamples'
 import { expectOk, startTestBackend, type TestBackend } from '../../support/testBackend'
 
 const sqlMeta = "x'; DROP TABLE property_object; --"
@@ -34,8 +34,7 @@ describe('every contract call refuses bad input with a coded error and changes n
 
   beforeAll(async () => {
     t = await startTestBackend()
-    // The head also answers for sanitation here, so its calls are checked past the access rule.
-    joinDepartment(t.backend.db, 'head', 'sanitation')
+    // The demo head answers for property and sanitation, so both registries' calls get past the access rule.
     head = await t.signIn('head')
     unitId = (expectOk(await t.call(head, 'reference.territorialUnits', {})) as { id: string }[])[0]!.id
     objectId = (expectOk(await t.call(head, 'property.create', sampleObject(unitId))) as { id: string }).id
@@ -274,6 +273,20 @@ describe('every contract call refuses bad input with a coded error and changes n
         { fromPeriod: '2026-1', toPeriod: '2026-02' },
         { fromPeriod: '2026-01' },
       ],
+      'sanitation.unitCollectionReport': [
+        { fromPeriod: '2026-03', toPeriod: '2026-02' },
+        { fromPeriod: '2026-13', toPeriod: '2026-12' },
+      ],
+      'sanitation.topDebtors': [{ limit: 0 }, { limit: 1001 }, { territorialUnitId: badId[0] }],
+      'exports.tableWorkbook': [
+        { title: 'x', columns: [{ header: 'a', kind: 'text' }], rows: [['a', 'b']] },
+        { title: '', columns: [{ header: 'a', kind: 'text' }], rows: [] },
+        { title: 'x', columns: [], rows: [] },
+        { title: 'x', columns: [{ header: 'a', kind: 'formula' }], rows: [] },
+        { title: 'x', columns: [{ header: 'a', kind: 'number' }], rows: [[Number.NaN]] },
+      ],
+      // Creating and changing sanitation records.
+      ...sanitationEditBadInputs(unitId),
     }
   })
   afterAll(() => t.close())

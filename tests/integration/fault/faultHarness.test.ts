@@ -9,8 +9,14 @@ import { runFaultRun } from '../../fault/faultRun'
 const seed = process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) : Math.floor(Math.random() * 2 ** 31)
 
 describe('the sync fault harness, short run', () => {
-  it(`keeps every invariant through crashes, partitions and a bad network (seed ${seed})`, async () => {
-    const result = await runFaultRun({ seed, pcs: 3, steps: 30 })
+  it(`keeps every invariant through crashes, partitions and a bad network (seed ${seed}, server on ${seed % 2 ? 'PostgreSQL' : 'PGlite'})`, async () => {
+    // The server on embedded PGlite for even seeds, on PostgreSQL for odd ones.
+    const result = await runFaultRun({
+      seed,
+      pcs: 3,
+      steps: 30,
+      serverEngine: seed % 2 ? 'postgres' : 'pglite',
+    })
     const report = [
       `seed ${seed}; re-run with: ${result.rerun}`,
       ...(result.error ? [`error: ${result.error}`] : []),

@@ -20,7 +20,7 @@ describe('sanitation reference data', () => {
   let clerk: string
   let head: string
   const reference = async () =>
-    expectOk(await t.call(clerk, 'sanitation.referenceData', {})) as ReferenceDataView
+    expectOk(await t.call(clerk, 'sanitation.listReferenceData', {})) as ReferenceDataView
   const outbox = () => t.backend.db.$client.prepare('SELECT entity, op FROM outbox ORDER BY seq').all()
   const preview = async (period: string) =>
     expectOk(await t.call(head, 'sanitation.previewBilling', { period, territorialUnitId: null })) as z.infer<
@@ -100,6 +100,12 @@ describe('sanitation reference data', () => {
     )
     const stored = (await reference()).categories.find((c) => c.id === id)!
     expect(stored).toMatchObject({ nameKa: 'სავაჭრო ჯიხური', retiredOn: '2026-03-15', version: 3 })
+    // The forms no longer offer it (the payer and tariff forms choose from what is in use).
+    const offered = expectOk(await t.call(clerk, 'sanitation.referenceData', {})) as {
+      activityCategories: { code: string }[]
+    }
+    expect(offered.activityCategories.map((c) => c.code)).not.toContain('kiosk')
+    expect(offered.activityCategories.map((c) => c.code)).toContain('retail')
     // A retired code is still taken: old records name it.
     expect(await t.call(head, 'sanitation.createActivityCategory', kiosk)).toMatchObject({
       ok: false,
@@ -245,6 +251,17 @@ describe('sanitation reference data', () => {
       ok: false,
       error: { code: 'VALIDATION', fields: { formatCode: 'sanitation.bankImport.retiredFormat' } },
     })
+    // Not under a mapping of the file's own either, and the import screen no longer lists it.
+    expect(
+      await t.call(clerk, 'sanitation.dryRunBankImport', {
+        fileName: 'statement.csv',
+        contentBase64: Buffer.from(another).toString('base64'),
+        formatCode: null,
+        format: { ...mapping, code: 'tbcCsv' },
+      }),
+    ).toMatchObject({ ok: false, error: { fields: { formatCode: 'sanitation.bankImport.retiredFormat' } } })
+    const listed = expectOk(await t.call(clerk, 'sanitation.bankFileFormats', {})) as { code: string }[]
+    expect(listed.map((f) => f.code)).toEqual(['bogCsv', 'treasuryCsv'])
     // The import made with it still names it, and the format is still there to show it.
     const importFormat = t.backend.db.$client
       .prepare('SELECT format_code FROM sanitation_bank_import WHERE id = ?')

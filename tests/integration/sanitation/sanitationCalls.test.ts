@@ -8,7 +8,6 @@ import type {
   PayerAccountView,
   PayerListPage,
 } from '../../../domain/sanitation/views'
-import { joinDepartment } from '../../support/departments'
 import { expectOk, startTestBackend, type TestBackend } from '../../support/testBackend'
 
 // 15 March 2026 in Tbilisi: the demo billed March 2025 ... February 2026; March is not billed yet.
@@ -28,7 +27,6 @@ describe('sanitation calls through the dispatch, on a demo city of 600 payers', 
 
   beforeAll(async () => {
     t = await startTestBackend({ now, demoPayers: { households: 550, organisations: 50 } })
-    for (const user of ['clerk', 'head', 'auditor']) joinDepartment(t.backend.db, user, 'sanitation')
     clerk = await t.signIn('clerk')
     head = await t.signIn('head')
     auditor = await t.signIn('auditor')

@@ -5,6 +5,7 @@ import type { BankFileFormat } from '../../../../domain/sanitation/bankFileForma
 import type { BankFormatPreviewView } from '../../../../domain/sanitation/referenceContract'
 import { readFileAsBase64 } from '../../property/documents/documentFiles'
 import { FilePicker } from '../../property/documents/FilePicker'
+import { CallErrorAlert } from '../../ui/CallErrorAlert'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { ScrollRegion } from '../../ui/ScrollRegion'
 import { useFormat } from '../../ui/useFormat'
@@ -56,7 +57,7 @@ export function BankFormatPreviewPanel({ format }: Props) {
           {t('sanitation.referenceData.preview.incomplete')}
         </Text>
       ) : preview.isError ? (
-        <ErrorAlert error={preview.error} />
+        <CallErrorAlert error={preview.error} />
       ) : preview.data ? (
         <PreviewTables preview={preview.data} updating={preview.isFetching} />
       ) : (

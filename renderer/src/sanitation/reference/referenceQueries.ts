@@ -13,7 +13,7 @@ type Input<K extends keyof typeof sanitationReferenceCalls> = z.input<
 export const referenceKey = ['sanitation', 'reference'] as const
 
 export const useReferenceData = () =>
-  useQuery({ queryKey: referenceKey, queryFn: () => unwrap(api.sanitation.referenceData({})) })
+  useQuery({ queryKey: referenceKey, queryFn: () => unwrap(api.sanitation.listReferenceData({})) })
 
 /** A head's change of the reference data; the tables and the outbox count are asked for again. */
 function useReferenceWrite<I, O>(call: (input: I) => Promise<O>) {

@@ -107,7 +107,7 @@ describe('POST /v1/auth/login and /logout', () => {
       username: 'clerk',
       displayName: clerk.fullName,
       role: 'clerk',
-      departments: ['property'],
+      departments: ['property', 'sanitation'],
       mustChangePassword: false,
     })
     const [row] = await platform.database.db.select().from(users).where(eq(users.id, clerk.id))
@@ -169,7 +169,11 @@ describe('authenticateUser and revocation', () => {
     const pc = await enrol(platform.url, platform.demoCode)
     const session = await signIn(platform.url, pc.deviceToken, 'head', demoPasswords.head)
     const user = await authenticateUser(platform.server.ctx, requestWith(pc.deviceToken, session))
-    expect(user).toMatchObject({ username: 'head', role: 'head', departments: ['property'] })
+    expect(user).toMatchObject({
+      username: 'head',
+      role: 'head',
+      departments: ['property', 'sanitation'],
+    })
   })
 
   it('stops a deactivated user at once, and their sessions stay revoked after reactivation', async () => {

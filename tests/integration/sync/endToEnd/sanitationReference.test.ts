@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatDate, isoDateInTbilisi } from '../../../../domain/georgian/dates'
 import type { ReferenceDataView } from '../../../../domain/sanitation/referenceContract'
@@ -31,13 +30,6 @@ beforeAll(async () => {
     env: { DATABASE_URL: database.url },
     extraArgs: ['--demo-objects', '0', '--demo-payers', '40'],
   })
-  // IT makes the demo staff members of the sanitation service (the admin screens do the same).
-  const client = new pg.Client({ connectionString: database.url })
-  await client.connect()
-  await client.query(
-    "UPDATE users SET departments = array_append(departments, 'sanitation') WHERE username IN ('clerk', 'head')",
-  )
-  await client.end()
   const code = readFileSync(join(dataDir, 'demo-enrolment-code'), 'utf8').trim()
   a = await startSyncedPc({ serverUrl: server.url, enrolCode: code, user: 'head', deviceName: 'PC A' })
   b = await startSyncedPc({ serverUrl: server.url, enrolCode: code, user: 'clerk', deviceName: 'PC B' })
@@ -52,7 +44,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-const reference = (pc: SyncedPc) => pc.ok<ReferenceDataView>('sanitation.referenceData', {})
+const reference = (pc: SyncedPc) => pc.ok<ReferenceDataView>('sanitation.listReferenceData', {})
 
 describe('sanitation reference data across PCs', () => {
   it('a fresh installation gives every PC of the service the default categories, bands and formats', async () => {

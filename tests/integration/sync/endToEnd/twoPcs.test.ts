@@ -49,7 +49,7 @@ const conflictsOf = (pc: OnlinePc, session: string, status: 'open' | 'resolved' 
   pc.ok<Conflict[]>('sync.listConflicts', { status }, session)
 
 describe('two PCs of one department', () => {
-  it('bootstrap both scopes; a new object reaches the other PC with its history, and the outbox empties', async () => {
+  it('bootstrap every scope of their departments; a new object reaches the other PC with its history, and the outbox empties', async () => {
     for (const pc of [a, b]) {
       const scopes = pc.backend.db.$client
         .prepare('SELECT scope, state, cursor_seq AS cursor FROM sync_scope ORDER BY scope')
@@ -57,6 +57,7 @@ describe('two PCs of one department', () => {
       expect(scopes.map((x) => [x.scope, x.state])).toEqual([
         ['property', 'live'],
         ['reference', 'live'],
+        ['sanitation', 'live'],
       ])
       expect(scopes.every((x) => x.cursor > 0)).toBe(true)
       expect(await pc.ok<unknown[]>('reference.territorialUnits', {})).toHaveLength(10)

@@ -1,0 +1,173 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { Controller, type Resolver, useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import type { AmnestyOutcome } from '../../../../domain/sanitation/editSchemas'
+import { AmnestyFields } from '../../../../domain/sanitation/schemas'
+import { AmnestyCoverage } from '../../../../domain/sanitation/vocabulary'
+import { api } from '../../api/api'
+import { unwrap } from '../../app/apiFailure'
+import { ChoiceSelect } from '../../ui/ChoiceSelect'
+import { ErrorAlert } from '../../ui/ErrorAlert'
+import { FormModal } from '../../ui/FormModal'
+import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { KeyboardForm } from '../../ui/KeyboardForm'
+import { useFormat } from '../../ui/useFormat'
+import { useServerSubmit } from '../../ui/useServerSubmit'
+import { usePreviewAmnesty, useSanitationWrite } from './editQueries'
+import { PeriodInput } from './formFields'
+import { LegalActFieldset } from './LegalActFieldset'
+
+type Values = z.input<typeof AmnestyFields>
+const fieldNames = Object.keys(AmnestyFields.shape)
+
+/**
+ * A period amnesty (a head's decision under a resolution): the form first shows what it would do
+ * (how many payers, what it forgives, what becomes credit), and only then grants it.
+ */
+export function AmnestyDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  const { t } = useTranslation()
+  return (
+    <FormModal opened={opened} onClose={onClose} title={t('sanitation.amnestyForm.title')} size="lg">
+      <AmnestyForm onDone={onClose} />
+    </FormModal>
+  )
+}
+
+export function AmnestyForm({ onDone }: { onDone(): void }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const preview = usePreviewAmnesty()
+  const grant = useSanitationWrite((input: AmnestyFields) => unwrap(api.sanitation.grantAmnesty(input)))
+  const [outcome, setOutcome] = useState<{ values: AmnestyFields; result: AmnestyOutcome } | null>(null)
+  const form = useForm<Values, unknown, AmnestyFields>({
+    resolver: zodResolver(AmnestyFields) as unknown as Resolver<Values, unknown, AmnestyFields>,
+    defaultValues: {
+      fromPeriod: undefined,
+      toPeriod: undefined,
+      coverage: 'households',
+      legalActNumber: '',
+      legalActDate: undefined,
+      legalActKind: 'resolution',
+      reason: '',
+    },
+  })
+  const { control, register, formState } = form
+  const { errors, isSubmitting } = formState
+  const server = useServerSubmit(form.setError, fieldNames)
+  // Any change after the preview asks for a new one: what is granted is exactly what was shown.
+  useEffect(() => {
+    const subscription = form.watch(() => setOutcome(null))
+    return () => subscription.unsubscribe()
+  }, [form])
+  const showPreview = form.handleSubmit((values) =>
+    server.run(async () => setOutcome({ values, result: await preview.mutateAsync(values) })),
+  )
+  const confirm = async () => {
+    if (!outcome) return
+    if (await server.run(() => grant.mutateAsync(outcome.values))) onDone()
+  }
+  return (
+    <KeyboardForm onSubmit={showPreview} onEscape={onDone}>
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Controller
+            control={control}
+            name="fromPeriod"
+            render={({ field }) => (
+              <PeriodInput
+                label={t('sanitation.forms.fromPeriod')}
+                withAsterisk
+                data-autofocus
+                ref={field.ref}
+                onBlur={field.onBlur}
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldErrorKey(errors.fromPeriod)}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="toPeriod"
+            render={({ field }) => (
+              <PeriodInput
+                label={t('sanitation.forms.toPeriod')}
+                withAsterisk
+                ref={field.ref}
+                onBlur={field.onBlur}
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldErrorKey(errors.toPeriod)}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="coverage"
+            render={({ field }) => (
+              <ChoiceSelect
+                label={t('sanitation.amnestyForm.coverage')}
+                withAsterisk
+                emptyLabel={t('app.choose')}
+                emptyValue={undefined}
+                ref={field.ref}
+                value={field.value}
+                onChange={field.onChange}
+                choices={AmnestyCoverage.options.map((c) => ({
+                  value: c,
+                  label: t(`sanitation.amnestyForm.coverages.${c}`),
+                }))}
+                error={fieldError(t, errors.coverage)}
+              />
+            )}
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('sanitation.forms.reason')}
+          withAsterisk
+          autoComplete="off"
+          error={fieldError(t, errors.reason)}
+          {...register('reason')}
+        />
+        <LegalActFieldset control={control} register={register} errors={errors} />
+        {outcome ? (
+          <Alert color="blue" title={t('sanitation.amnestyForm.previewTitle')}>
+            <Text size="sm">
+              {t('sanitation.amnestyForm.preview', {
+                payers: format.number(outcome.result.payerCount),
+                lines: format.number(outcome.result.lineCount),
+                forgiven: format.money(outcome.result.forgivenTetri),
+                credited: format.money(outcome.result.creditedTetri),
+              })}
+            </Text>
+          </Alert>
+        ) : null}
+        {server.failure ? (
+          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('app.cancel')}
+          </Button>
+          {outcome ? (
+            <Button
+              color="red"
+              loading={grant.isPending}
+              disabled={outcome.result.lineCount === 0}
+              onClick={() => void confirm()}
+            >
+              {t('sanitation.amnestyForm.grant')}
+            </Button>
+          ) : (
+            <Button type="submit" loading={isSubmitting}>
+              {t('sanitation.amnestyForm.previewButton')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </KeyboardForm>
+  )
+}

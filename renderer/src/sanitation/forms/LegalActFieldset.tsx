@@ -1,0 +1,77 @@
+import { Fieldset, SimpleGrid, TextInput } from '@mantine/core'
+import { type Control, Controller, type FieldErrors, type UseFormRegister } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { LegalActKind } from '../../../../domain/georgian/legalAct'
+import { ChoiceSelect } from '../../ui/ChoiceSelect'
+import { DateInput } from '../../ui/DateInput'
+import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+
+interface LegalActValues {
+  legalActNumber: string
+  legalActDate: string
+  legalActKind: string
+}
+
+interface Props<T extends LegalActValues> {
+  // The forms that hold a legal act differ in their other fields; these three are the same.
+  control: Control<T>
+  register: UseFormRegister<T>
+  errors: FieldErrors<T>
+}
+
+/** The act a relief rests on: its kind, number and date, as cited on the notice. */
+export function LegalActFieldset<T extends LegalActValues>(props: Props<T>) {
+  const { t } = useTranslation()
+  const control = props.control as unknown as Control<LegalActValues>
+  const register = props.register as unknown as UseFormRegister<LegalActValues>
+  const errors = props.errors as FieldErrors<LegalActValues>
+  return (
+    <Fieldset legend={t('sanitation.forms.legalAct')}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Controller
+          control={control}
+          name="legalActKind"
+          render={({ field }) => (
+            <ChoiceSelect
+              label={t('sanitation.forms.legalActKind')}
+              withAsterisk
+              emptyLabel={t('app.choose')}
+              emptyValue={undefined}
+              ref={field.ref}
+              onBlur={field.onBlur}
+              value={field.value}
+              onChange={field.onChange}
+              choices={LegalActKind.options.map((k) => ({
+                value: k,
+                label: t(`sanitation.forms.actKind.${k}`),
+              }))}
+              error={fieldError(t, errors.legalActKind)}
+            />
+          )}
+        />
+        <TextInput
+          label={t('sanitation.forms.legalActNumber')}
+          withAsterisk
+          autoComplete="off"
+          error={fieldError(t, errors.legalActNumber)}
+          {...register('legalActNumber')}
+        />
+        <Controller
+          control={control}
+          name="legalActDate"
+          render={({ field }) => (
+            <DateInput
+              label={t('sanitation.forms.legalActDate')}
+              withAsterisk
+              ref={field.ref}
+              onBlur={field.onBlur}
+              value={field.value}
+              onChange={field.onChange}
+              error={fieldErrorKey(errors.legalActDate)}
+            />
+          )}
+        />
+      </SimpleGrid>
+    </Fieldset>
+  )
+}
