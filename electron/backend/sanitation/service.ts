@@ -218,9 +218,11 @@ export function sanitationService(
 
     collectionReport: (range) => collectionReport(db, range),
 
+    // In the order a Georgian reader looks for them: by the Georgian name.
     bankFileFormats: () =>
       bankFormats(db)
         .filter((f) => f.retiredOn === null)
+        .sort((a, b) => a.nameKa.localeCompare(b.nameKa, 'ka'))
         .map(({ id: _id, version: _version, retiredOn: _retired, ...format }) => format),
     unitCollectionReport: (range) => unitCollectionReport(db, range),
     arrearsAgeingReport: () => arrearsAgeingReport(db, today()),

@@ -793,10 +793,6 @@ export const en: Translation = {
       unknownCategory: 'No such activity in the reference list',
       sameDays: 'A version adopted on the same day and in force from the same day already exists',
     },
-  },
-
-  exports: {
-    rowWidth: 'A row of the table has a different number of columns than its header',
     referenceData: {
       title: 'Sanitation fee reference data',
       intro:
@@ -869,6 +865,10 @@ export const en: Translation = {
         ok: 'Readable',
       },
     },
+  },
+
+  exports: {
+    rowWidth: 'A row of the table has a different number of columns than its header',
   },
 
   history: {
