@@ -3,6 +3,13 @@ import { inDepartment } from '../auth/access'
 import { defineCalls } from '../contract'
 import { Id } from '../text'
 import { BankFileFormat } from './bankFileFormat'
+import {
+  PaymentNoticeBatch,
+  PaymentNoticeBatchQuery,
+  PaymentNoticeQuery,
+  PaymentNoticeView,
+  ReceiptView,
+} from './documentViews'
 import { sanitationEditCalls } from './editContract'
 import { Period } from './period'
 import { sanitationReferenceCalls } from './referenceContract'
@@ -79,6 +86,11 @@ export const sanitationCalls = defineCalls({
     output: CollectionReport,
     access: report,
   },
+  // Printed documents (the clerk's counter): a payment's receipt, a period's notices.
+  receipt: { input: z.object({ paymentId: Id }).strict(), output: ReceiptView, access: read },
+  paymentNotice: { input: PaymentNoticeQuery, output: PaymentNoticeView, access: read },
+  /** Every notice of a territorial unit for a period, one A4 page each. */
+  paymentNotices: { input: PaymentNoticeBatchQuery, output: PaymentNoticeBatch, access: read },
 
   // The head's screens: bank formats to choose from, and the reports beside `collectionReport`.
   /** The bank statement formats in use (reference data a head edits), with their column mapping. */

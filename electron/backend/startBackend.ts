@@ -27,7 +27,7 @@ import { connectionOf, createSyncEngine, type SyncEngine, type SyncEngineOptions
 import { createSyncHttpClient, type SyncHttpClient } from './sync/httpClient'
 import { SyncFailure } from './sync/httpFailure'
 import { syncService } from './sync/service'
-import { systemService } from './system/service'
+import { type PrintToPdf, systemService } from './system/service'
 
 export interface BackendOptions {
   /** The user-data folder: the database, its backups and the scanned documents live here. */
@@ -45,6 +45,8 @@ export interface BackendOptions {
   /** The central server and a one-time code: a PC not yet enrolled enrols itself at start (the demo launcher). */
   serverUrl?: string
   enrolCode?: string
+  /** The desktop shell's PDF printer (the web host has none: the browser prints). */
+  printToPdf?: PrintToPdf
   /** The PC's name as IT sees it in the devices screen. */
   deviceName?: string
   /** Tuning of the sync loop (tests make it quick). */
@@ -149,7 +151,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       contract,
       {
         auth: auth.handlers,
-        system: systemService(db),
+        system: systemService(db, options.printToPdf),
         reference: referenceService(db),
         property: propertyService({ db, write, documents, now }),
         sanitation: sanitationService({ db, write, now }),

@@ -1,12 +1,13 @@
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, type BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { app, type BrowserWindow, dialog, ipcMain, session, shell, webContents } from 'electron'
 import { contract } from '../../domain/api'
 import { callNames } from '../../domain/contract'
 import { demoSanitationSize } from '../../domain/sanitation/demoIds'
 import { startBackend } from '../backend/startBackend'
 import { bindContract } from './ipcBinding'
+import { createPdfPrinter } from './pdfPrinter'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { isTrustedSender } from './security'
 import { createMainWindow, guardSession, guardWebContents } from './window'
@@ -61,6 +62,11 @@ async function start(): Promise<void> {
     demoPayers: demoSanitationSize,
     appVersion: app.getVersion(),
     deviceName: hostname(),
+    printToPdf: createPdfPrinter({
+      contentsOf: (id) => (ourWindows.has(id) ? (webContents.fromId(id) ?? null) : null),
+      outputDir: join(app.getPath('userData'), 'printed'),
+      openPath: (path) => shell.openPath(path),
+    }),
     ...(process.env.RUSTAVI_SERVER_URL ? { serverUrl: process.env.RUSTAVI_SERVER_URL } : {}),
     ...(process.env.RUSTAVI_ENROL_CODE ? { enrolCode: process.env.RUSTAVI_ENROL_CODE } : {}),
   })

@@ -4,9 +4,12 @@
 import { rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join, resolve } from 'node:path'
+import { eq } from 'drizzle-orm'
+import { demoUsers } from '../../domain/auth/demoUsers'
 import { type Backend, startBackend } from '../../electron/backend/startBackend'
 import { startWebHost, type WebHost } from '../../electron/backend/web/host'
 import { openPglite } from '../../server/db/openPglite'
+import { users } from '../../server/db/schema'
 import { startServer } from '../../server/startServer'
 import { type NetworkSwitch, startNetworkSwitch } from '../support/networkSwitch'
 
@@ -23,9 +26,16 @@ const server = await startServer({
   port: serverPort,
   demoDataDir: join(dataDir, 'server'),
   demoObjects: 300,
-  demoPayers: 0,
+  // A small sanitation city: the clerk's counter payment needs a receipt block only a server leases.
+  demoPayers: 200,
   app: { logLevel: 'warn' },
 })
+// The clerk also works at the sanitation counter (tests/e2e/sanitationClerk.spec.ts).
+const clerk = demoUsers.find((u) => u.username === 'clerk')!
+await server.ctx.db
+  .update(users)
+  .set({ departments: [...new Set([...clerk.departments, 'sanitation' as const])] })
+  .where(eq(users.id, clerk.id))
 const pcs: { backend: Backend; host: WebHost; network: NetworkSwitch }[] = []
 for (const [i, port] of pcPorts.entries()) {
   // Each PC reaches the server through its own cable, which a test may unplug (see below).

@@ -20,6 +20,8 @@ import {
 import { recordCounterPayment } from '../../../db/sanitation/counterPayment'
 import { listPayers } from '../../../db/sanitation/listPayers'
 import { payerCard } from '../../../db/sanitation/payerCard'
+import { paymentNotices } from '../../../db/sanitation/paymentNotices'
+import { receiptOf } from '../../../db/sanitation/receipt'
 import { bankFormatByCode, bankFormats } from '../../../db/sanitation/referenceData'
 import {
   arrearsAgeingReport,
@@ -218,6 +220,25 @@ export function sanitationService(
 
     collectionReport: (range) => collectionReport(db, range),
 
+    receipt({ paymentId }) {
+      const receipt = receiptOf(db, paymentId, today())
+      if (!receipt) throw new DomainError('NOT_FOUND', 'No such counter payment')
+      return receipt
+    },
+
+    paymentNotice({ payerId, period }) {
+      const [notice] = paymentNotices(db, { payerId }, period, today())
+      if (!notice) {
+        throw new DomainError('NOT_FOUND', 'Nothing was charged to this payer for the period', {
+          period: 'sanitation.notice.nothingCharged',
+        })
+      }
+      return notice
+    },
+
+    paymentNotices: ({ territorialUnitId, period }) => ({
+      notices: paymentNotices(db, { territorialUnitId }, period, today()),
+    }),
     // In the order a Georgian reader looks for them: by the Georgian name.
     bankFileFormats: () =>
       bankFormats(db)

@@ -11,6 +11,12 @@ const PropertyDetailScreen = lazy(() => import('../property/detail/PropertyDetai
 const PropertyCreateScreen = lazy(() => import('../property/form/PropertyCreateScreen'))
 const PropertyEditScreen = lazy(() => import('../property/form/PropertyEditScreen'))
 const PropertyReportsScreen = lazy(() => import('../reports/PropertyReportsScreen'))
+// Sanitation: the clerk's screens and printed documents.
+const PayerListScreen = lazy(() => import('../sanitation/payers/PayerListScreen'))
+const PayerCardScreen = lazy(() => import('../sanitation/card/PayerCardScreen'))
+const ReceiptScreen = lazy(() => import('../sanitation/documents/ReceiptScreen'))
+const NoticeScreen = lazy(() => import('../sanitation/documents/NoticeScreen'))
+const NoticeBatchScreen = lazy(() => import('../sanitation/documents/NoticeBatchScreen'))
 const BillingRunScreen = lazy(() => import('../sanitation/billing/BillingRunScreen'))
 const BankImportScreen = lazy(() => import('../sanitation/bankImport/BankImportScreen'))
 const SanitationReportsScreen = lazy(() => import('../sanitation/reports/SanitationReportsScreen'))
@@ -50,6 +56,22 @@ export function Screens({ role }: { role: Role }) {
       return lazyScreen(<PropertyEditScreen key={route.id} id={route.id} />)
     case 'propertyReports':
       return lazyScreen(<PropertyReportsScreen />)
+    case 'sanitationPayers':
+      return lazyScreen(<PayerListScreen />)
+    case 'sanitationPayer':
+      return lazyScreen(<PayerCardScreen key={route.id} id={route.id} tab={route.tab ?? 'account'} />)
+    case 'sanitationReceipt':
+      return lazyScreen(<ReceiptScreen key={route.paymentId} paymentId={route.paymentId} />)
+    case 'sanitationNotice':
+      return lazyScreen(
+        <NoticeScreen
+          key={`${route.payerId}/${route.period}`}
+          payerId={route.payerId}
+          period={route.period}
+        />,
+      )
+    case 'sanitationNotices':
+      return lazyScreen(<NoticeBatchScreen />)
     case 'sanitationBilling':
       return lazyScreen(<BillingRunScreen />)
     case 'sanitationBankImport':

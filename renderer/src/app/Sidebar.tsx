@@ -40,7 +40,19 @@ const registries: Section = {
 
 /** The sanitation registry's screens for its members, each for the roles that use it. */
 function sanitationSection(role: Role): Section {
-  const items: Item[] = []
+  // The payers (list, card, counter payment, receipts) and the notices for every member.
+  const items: Item[] = [
+    {
+      labelKey: 'app.nav.sanitationPayers',
+      target: { name: 'sanitationPayers' },
+      covers: ['sanitationPayers', 'sanitationPayer', 'sanitationReceipt', 'sanitationNotice'],
+    },
+    {
+      labelKey: 'app.nav.sanitationNotices',
+      target: { name: 'sanitationNotices' },
+      covers: ['sanitationNotices'],
+    },
+  ]
   // The runs are the head's work (the auditor sees them); a clerk's are the payments.
   if (roleAllows(role, 'report')) {
     items.push({

@@ -1,5 +1,6 @@
 /** Every screen the app can show. A route is plain data, so it fits in `history.state`. */
 export type DetailTab = 'overview' | 'cadastral' | 'leases' | 'documents' | 'history'
+export type PayerTab = 'overview' | 'account' | 'charges' | 'payments' | 'relief' | 'history'
 
 export type Route =
   | { name: 'propertyList' }
@@ -7,6 +8,12 @@ export type Route =
   | { name: 'propertyDetail'; id: string; tab?: DetailTab }
   | { name: 'propertyEdit'; id: string }
   | { name: 'propertyReports' }
+  // Sanitation: the clerk's screens and documents.
+  | { name: 'sanitationPayers' }
+  | { name: 'sanitationPayer'; id: string; tab?: PayerTab }
+  | { name: 'sanitationReceipt'; paymentId: string }
+  | { name: 'sanitationNotice'; payerId: string; period: string }
+  | { name: 'sanitationNotices' }
   | { name: 'sanitationBilling' }
   | { name: 'sanitationBankImport' }
   | { name: 'sanitationReports' }
@@ -33,6 +40,11 @@ export const registryRouteNames: ReadonlySet<Route['name']> = new Set([
   'propertyDetail',
   'propertyEdit',
   'propertyReports',
+  'sanitationPayers',
+  'sanitationPayer',
+  'sanitationReceipt',
+  'sanitationNotice',
+  'sanitationNotices',
   'sanitationBilling',
   'sanitationBankImport',
   'sanitationReports',
@@ -47,6 +59,11 @@ const routeNames = new Set<Route['name']>([
   'propertyDetail',
   'propertyEdit',
   'propertyReports',
+  'sanitationPayers',
+  'sanitationPayer',
+  'sanitationReceipt',
+  'sanitationNotice',
+  'sanitationNotices',
   'sanitationBilling',
   'sanitationBankImport',
   'sanitationReports',
@@ -68,10 +85,14 @@ export function routeFromState(state: unknown): Route | null {
   const name = (route as { name: unknown }).name
   if (typeof name !== 'string' || !routeNames.has(name as Route['name'])) return null
   if (
-    (name === 'propertyDetail' || name === 'propertyEdit') &&
+    (name === 'propertyDetail' || name === 'propertyEdit' || name === 'sanitationPayer') &&
     typeof (route as { id?: unknown }).id !== 'string'
   ) {
     return null
   }
+  const texts = (...keys: string[]) =>
+    keys.every((key) => typeof (route as Record<string, unknown>)[key] === 'string')
+  if (name === 'sanitationReceipt' && !texts('paymentId')) return null
+  if (name === 'sanitationNotice' && !texts('payerId', 'period')) return null
   return route as Route
 }

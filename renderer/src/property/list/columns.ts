@@ -1,16 +1,7 @@
-import type { TFunction } from 'i18next'
 import type { PropertyListRow, PropertySortField } from '../../../../domain/property/views'
-import type { Format } from '../../ui/useFormat'
+import type { TableColumn } from '../../ui/table/tableColumn'
 
-export interface Column {
-  id: keyof PropertyListRow
-  labelKey: string
-  /** A CSS grid track. */
-  width: string
-  sortField?: PropertySortField
-  numeric?: boolean
-  text(row: PropertyListRow, t: TFunction, format: Format): string
-}
+export type Column = TableColumn<PropertyListRow, PropertySortField> & { id: keyof PropertyListRow }
 
 export const columns: readonly Column[] = [
   {
@@ -77,5 +68,3 @@ export const columns: readonly Column[] = [
     text: (row, _t, format) => format.text(row.tenantName),
   },
 ]
-
-export const gridTemplate = columns.map((c) => c.width).join(' ')

@@ -1,18 +1,17 @@
 import { useTranslation } from 'react-i18next'
-import type { PropertySortField } from '../../../../domain/property/views'
-import { Icon } from '../../ui/Icon'
-import type { Column } from './columns'
-import classes from './PropertyTable.module.css'
+import { Icon } from '../Icon'
+import type { TableColumn } from './tableColumn'
+import classes from './VirtualTable.module.css'
 
-interface Props {
-  column: Column
-  sort: PropertySortField
+interface Props<Sort extends string> {
+  column: TableColumn<never, Sort>
+  sort: Sort
   direction: 'asc' | 'desc'
-  onSort(field: PropertySortField): void
+  onSort(field: Sort): void
 }
 
 /** A column heading; a sortable one is a button (click, Enter or Space) and reports aria-sort. */
-export function SortHeader({ column, sort, direction, onSort }: Props) {
+export function SortHeader<Sort extends string>({ column, sort, direction, onSort }: Props<Sort>) {
   const { t } = useTranslation()
   const label = t(column.labelKey)
   const className = column.numeric ? `${classes.headerCell} ${classes.numeric}` : classes.headerCell

@@ -1,0 +1,114 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { Stack, TextInput } from '@mantine/core'
+import { Controller, useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { isoDateInTbilisi } from '../../../../domain/georgian'
+import { CounterPaymentFields } from '../../../../domain/sanitation/schemas'
+import { DateInput } from '../../ui/DateInput'
+import { ErrorAlert } from '../../ui/ErrorAlert'
+import { FormButtons } from '../../ui/FormButtons'
+import { FormModal } from '../../ui/FormModal'
+import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { KeyboardForm } from '../../ui/KeyboardForm'
+import { MoneyInput } from '../../ui/MoneyInput'
+import { useServerSubmit } from '../../ui/useServerSubmit'
+import { useRecordCounterPayment } from '../sanitationMutations'
+
+interface Props {
+  payerId: string
+  opened: boolean
+  onClose(): void
+  /** The payment is saved: its id and receipt number, for the receipt. */
+  onSaved(payment: { id: string; receiptNumber: string }): void
+}
+
+// The receipt number is a field only the backend fills; its message (no numbers left) shows in the alert.
+const fieldNames = ['amountTetri', 'paidOn', 'note']
+
+/** Takes a payment at the counter: the amount in lari, the day, a note; the receipt follows. */
+export function CounterPaymentForm({ payerId, opened, onClose, onSaved }: Props) {
+  const { t } = useTranslation()
+  return (
+    <FormModal opened={opened} onClose={onClose} title={t('sanitation.counter.title')} size="md">
+      <CounterPaymentFieldsForm payerId={payerId} onCancel={onClose} onSaved={onSaved} />
+    </FormModal>
+  )
+}
+
+function CounterPaymentFieldsForm({
+  payerId,
+  onCancel,
+  onSaved,
+}: {
+  payerId: string
+  onCancel(): void
+  onSaved: Props['onSaved']
+}) {
+  const { t } = useTranslation()
+  const record = useRecordCounterPayment()
+  const form = useForm<z.input<typeof CounterPaymentFields>, unknown, CounterPaymentFields>({
+    resolver: zodResolver(CounterPaymentFields),
+    defaultValues: { payerId, paidOn: isoDateInTbilisi(Date.now()), amountTetri: undefined, note: '' },
+  })
+  const { errors, isSubmitting } = form.formState
+  const server = useServerSubmit(form.setError, fieldNames)
+  const submit = form.handleSubmit(async (values) => {
+    let saved: { id: string; receiptNumber: string } | null = null
+    if (
+      await server.run(async () => {
+        saved = await record.mutateAsync(values)
+      })
+    ) {
+      if (saved) onSaved(saved)
+    }
+  })
+  return (
+    <KeyboardForm onSubmit={submit}>
+      <Stack>
+        <Controller
+          control={form.control}
+          name="amountTetri"
+          render={({ field }) => (
+            <MoneyInput
+              label={t('sanitation.field.amountTetri')}
+              withAsterisk
+              data-autofocus
+              ref={field.ref}
+              onBlur={field.onBlur}
+              value={field.value}
+              onChange={field.onChange}
+              error={fieldErrorKey(errors.amountTetri)}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="paidOn"
+          render={({ field }) => (
+            <DateInput
+              label={t('sanitation.field.paidOn')}
+              withAsterisk
+              ref={field.ref}
+              onBlur={field.onBlur}
+              value={field.value}
+              onChange={field.onChange}
+              error={fieldErrorKey(errors.paidOn)}
+            />
+          )}
+        />
+        <TextInput
+          label={t('sanitation.field.note')}
+          autoComplete="off"
+          maxLength={300}
+          error={fieldError(t, errors.note)}
+          {...form.register('note')}
+        />
+        {server.failure ? (
+          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
+        ) : null}
+        <FormButtons onCancel={onCancel} saving={isSubmitting} saveLabel={t('sanitation.counter.record')} />
+      </Stack>
+    </KeyboardForm>
+  )
+}
