@@ -5,7 +5,9 @@ import {
   propertyLease,
   propertyLeasePayment,
   propertyObject,
+  sanitationActivityCategory,
   sanitationAmnesty,
+  sanitationBankFormat,
   sanitationBankImport,
   sanitationBankImportLine,
   sanitationBillingRun,
@@ -15,6 +17,7 @@ import {
   sanitationInstalmentPlan,
   sanitationPayer,
   sanitationPayment,
+  sanitationSocialBand,
   sanitationTariffRate,
   sanitationTariffVersion,
   syncConflict,
@@ -45,6 +48,9 @@ export const replicatedTables = {
   sanitationPayment: { table: sanitationPayment, scope: 'sanitation' },
   sanitationInstalmentPlan: { table: sanitationInstalmentPlan, scope: 'sanitation' },
   sanitationInspection: { table: sanitationInspection, scope: 'sanitation' },
+  sanitationActivityCategory: { table: sanitationActivityCategory, scope: 'sanitation' },
+  sanitationSocialBand: { table: sanitationSocialBand, scope: 'sanitation' },
+  sanitationBankFormat: { table: sanitationBankFormat, scope: 'sanitation' },
   syncConflict: { table: syncConflict, scope: 'perRow' },
 } as const satisfies Record<string, { table: SQLiteTable; scope: string }>
 

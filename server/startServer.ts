@@ -10,6 +10,7 @@ import { seedDemo } from './seed/demo'
 import { seedDemoProperty } from './seed/demoProperty'
 import { seedDemoSanitation } from './seed/demoSanitation'
 import { seedReferenceData } from './seed/referenceData'
+import { seedSanitationReference } from './seed/sanitationReference'
 import { pruneChangeLog } from './sync/changeLog'
 
 const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000
@@ -53,6 +54,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (options.afterRestore) generation = (await rotateGeneration(ctx.db, ctx.now())).generation
     // Rustavi's territorial units are reference data every deployment starts with.
     await seedReferenceData(ctx)
+    // The sanitation registry's categories, bands and bank formats, which its head edits from then on.
+    await seedSanitationReference(ctx)
     let demoCode: string | null = null
     if (options.demoDataDir !== undefined) {
       mkdirSync(options.demoDataDir, { recursive: true })

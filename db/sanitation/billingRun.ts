@@ -64,7 +64,7 @@ export function previewBilling(db: Db, scope: BillingScope, today: string): Bill
   return billingPreview(
     { ...scope, issuedOn: today },
     payers,
-    loadChargeRules(db),
+    loadChargeRules(db, scope.period),
     linesOfPeriod(db, scope.period),
     linesOfPeriod(db, addPeriods(scope.period, -1)),
   )
@@ -137,7 +137,7 @@ export async function runBilling(
   const plan = planInGroups(
     { ...scope, billingRunId, issuedOn },
     payersForBilling(db, scope.territorialUnitId),
-    loadChargeRules(db),
+    loadChargeRules(db, scope.period),
     linesOfPeriod(db, scope.period),
   )
   if (plan.lines.length === 0) {

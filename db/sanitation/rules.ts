@@ -1,19 +1,17 @@
 import type { ChargeLine } from '../../domain/sanitation/ledger'
 import type { ChargeRules, Exemption, PayerForBilling } from '../../domain/sanitation/monthlyCharge'
-import {
-  defaultSanitationSettings,
-  defaultSocialBands,
-  type SanitationSettings,
-} from '../../domain/sanitation/referenceData'
+import { firstDayOf } from '../../domain/sanitation/period'
+import { defaultSanitationSettings, type SanitationSettings } from '../../domain/sanitation/referenceData'
 import type { TariffVersion } from '../../domain/sanitation/tariff'
 import type { Db } from '../database'
+import { bandsInForce } from './referenceData'
 
 // What the calculators of domain/sanitation need, read from the store: tariff versions with their
 // rates, exemptions, payers as billing sees them, the lines of a period.
 
 /**
- * The registry's settings and social bands. They are reference data an administrator will edit;
- * until that screen exists every PC uses the defaults of domain/sanitation/referenceData.ts.
+ * The registry's settings. They are reference data an administrator will edit; until then every PC
+ * uses the defaults of domain/sanitation/referenceData.ts. (Social bands are rows a head edits.)
  */
 export const sanitationSettings = (): SanitationSettings => defaultSanitationSettings
 
@@ -57,10 +55,11 @@ export function loadExemptions(db: Db): Exemption[] {
     .all() as Exemption[]
 }
 
-export function loadChargeRules(db: Db): ChargeRules {
+/** What billing a period needs; without a period, the bands in use now. */
+export function loadChargeRules(db: Db, period?: string): ChargeRules {
   return {
     versions: loadTariffVersions(db),
-    bands: defaultSocialBands,
+    bands: bandsInForce(db, period === undefined ? null : firstDayOf(period)),
     exemptions: loadExemptions(db),
     settings: sanitationSettings(),
   }

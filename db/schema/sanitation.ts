@@ -261,6 +261,38 @@ export const sanitationInspection = sqliteTable(
   (t) => [index('sanitation_inspection_payer').on(t.payerId)],
 )
 
+// Reference data a head of the department edits (domain/sanitation/referenceRows.ts). A code is
+// unique among every row, retired or not: the server's rule, and the services' check.
+
+export const sanitationActivityCategory = sqliteTable('sanitation_activity_category', {
+  ...replicatedColumns(),
+  code: text('code').notNull(),
+  nameKa: text('name_ka').notNull(),
+  nameEn: text('name_en').notNull(),
+  unit: text('unit').notNull(),
+  retiredOn: text('retired_on'),
+})
+
+export const sanitationSocialBand = sqliteTable('sanitation_social_band', {
+  ...replicatedColumns(),
+  code: text('code').notNull(),
+  nameKa: text('name_ka').notNull(),
+  nameEn: text('name_en').notNull(),
+  minScore: integer('min_score').notNull(),
+  maxScore: integer('max_score').notNull(),
+  retiredOn: text('retired_on'),
+})
+
+export const sanitationBankFormat = sqliteTable('sanitation_bank_format', {
+  ...replicatedColumns(),
+  code: text('code').notNull(),
+  nameKa: text('name_ka').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** JSON of `BankLayout`: delimiter, lines to skip, header, the column mapping, date and amount forms. */
+  layout: text('layout').notNull(),
+  retiredOn: text('retired_on'),
+})
+
 /**
  * Derived, never replicated: each live payer's balance and arrears with the fields the payer list
  * filters and sorts by, kept in step by the write path and the sync applier

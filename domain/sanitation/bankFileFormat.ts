@@ -15,7 +15,19 @@ export type ColumnRef = z.infer<typeof ColumnRef>
 export const BankDateFormat = z.enum(['dd.MM.yyyy', 'dd/MM/yyyy', 'yyyy-MM-dd'])
 export type BankDateFormat = z.infer<typeof BankDateFormat>
 
-export const BankFileFormat = z
+/** Which column holds what: the payer's code, the amount and the date are required. */
+export const BankColumns = z
+  .object({
+    payerCode: ColumnRef,
+    amount: ColumnRef,
+    date: ColumnRef,
+    reference: ColumnRef.nullable(),
+    payerName: ColumnRef.nullable(),
+  })
+  .strict()
+export type BankColumns = z.infer<typeof BankColumns>
+
+export const BankFileFormatFields = z
   .object({
     code: ReferenceCode,
     nameKa: ShortText,
@@ -25,33 +37,32 @@ export const BankFileFormat = z
     skipLines: z.number().int().min(0).max(50),
     /** Without a header row, columns can only be named by position. */
     hasHeader: z.boolean(),
-    columns: z
-      .object({
-        payerCode: ColumnRef,
-        amount: ColumnRef,
-        date: ColumnRef,
-        reference: ColumnRef.nullable(),
-        payerName: ColumnRef.nullable(),
-      })
-      .strict(),
+    columns: BankColumns,
     dateFormat: BankDateFormat,
     /** Amounts written in lari with a decimal part ('12,40'), or in whole tetri ('1240'). */
     amountUnit: z.enum(['lari', 'tetri']),
   })
   .strict()
-  .superRefine((format, ctx) => {
-    if (format.hasHeader) return
-    for (const [name, ref] of Object.entries(format.columns)) {
-      if (typeof ref === 'string') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['columns', name],
-          message: 'sanitation.bankFormat.needsPosition',
-        })
-      }
+
+/** Without a header row, every column must be named by its position. */
+export function checkBankColumns(
+  format: { hasHeader: boolean; columns: BankColumns },
+  ctx: z.RefinementCtx,
+): void {
+  if (format.hasHeader) return
+  for (const [name, ref] of Object.entries(format.columns)) {
+    if (typeof ref === 'string') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns', name],
+        message: 'sanitation.bankFormat.needsPosition',
+      })
     }
-  })
-export type BankFileFormat = z.infer<typeof BankFileFormat>
+  }
+}
+
+export const BankFileFormat = BankFileFormatFields.superRefine(checkBankColumns)
+export type BankFileFormat = z.infer<typeof BankFileFormatFields>
 
 /**
  * Starting formats (default: laid out like the statements Georgian banks export, to be checked

@@ -12,6 +12,7 @@ import {
 } from './documentViews'
 import { sanitationEditCalls } from './editContract'
 import { Period } from './period'
+import { sanitationReferenceCalls } from './referenceContract'
 import {
   ArrearsAgeingReport,
   PeriodRange,
@@ -92,7 +93,7 @@ export const sanitationCalls = defineCalls({
   paymentNotices: { input: PaymentNoticeBatchQuery, output: PaymentNoticeBatch, access: read },
 
   // The head's screens: bank formats to choose from, and the reports beside `collectionReport`.
-  /** The bank statement layouts the import knows (the server's reference data), with their column mapping. */
+  /** The bank statement formats in use (reference data a head edits), with their column mapping. */
   bankFileFormats: { input: z.object({}).strict(), output: z.array(BankFileFormat), access: read },
   unitCollectionReport: { input: PeriodRange, output: UnitCollectionReport, access: report },
   /** As of today, by the account's rule (oldest periods settled first). */
@@ -100,4 +101,6 @@ export const sanitationCalls = defineCalls({
   topDebtors: { input: TopDebtorsQuery, output: TopDebtorsReport, access: report },
   // Creating and changing records: payers, tariffs, relief, inspections.
   ...sanitationEditCalls,
+  // Reference data: categories, bands and bank formats (domain/sanitation/referenceContract.ts).
+  ...sanitationReferenceCalls,
 })

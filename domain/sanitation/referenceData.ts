@@ -33,17 +33,24 @@ export const defaultActivityCategories: readonly ActivityCategory[] = [
  * A band of the social rating score (the state's vulnerability score of a family): households whose
  * score falls in a band pay that band's rate, set by each tariff version.
  */
-export const SocialBand = z
+export const SocialBandFields = z
   .object({
     code: ReferenceCode,
     nameKa: ShortText,
     nameEn: ShortText,
-    minScore: z.number().int().nonnegative(),
-    maxScore: z.number().int().nonnegative(),
+    minScore: z.number().int().nonnegative().max(1_000_000, 'validation.tooBig'),
+    maxScore: z.number().int().nonnegative().max(1_000_000, 'validation.tooBig'),
   })
   .strict()
-  .refine((b) => b.maxScore >= b.minScore, { path: ['maxScore'], message: 'sanitation.band.range' })
-export type SocialBand = z.infer<typeof SocialBand>
+
+export function checkSocialBand(band: Pick<SocialBand, 'minScore' | 'maxScore'>, ctx: z.RefinementCtx): void {
+  if (band.maxScore < band.minScore) {
+    ctx.addIssue({ code: 'custom', path: ['maxScore'], message: 'sanitation.band.range' })
+  }
+}
+
+export const SocialBand = SocialBandFields.superRefine(checkSocialBand)
+export type SocialBand = z.infer<typeof SocialBandFields>
 
 export const defaultSocialBands: readonly SocialBand[] = [
   // Tbilisi's threshold for its reduced rate (research/domain.md 1.8, on.ge); Rustavi's: default.

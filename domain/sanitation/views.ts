@@ -132,7 +132,9 @@ export const BankFileInput = z
     fileName: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
     /** The file's bytes, base64 (at most ~20 MB). */
     contentBase64: z.string().min(1, 'validation.required').max(28_000_000, 'validation.tooBig'),
+    /** A format of the reference data (domain/sanitation/referenceContract.ts) that is in use ... */
     formatCode: z.string().max(40).nullable().default(null),
+    /** ... or a mapping of this file's own (a retired format's code is refused). */
     format: BankFileFormat.nullable().default(null),
   })
   .strict()

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { Action } from '../auth/roles'
 import {
   checkLeaseRow,
   PropertyCadastralCodeRow,
@@ -8,6 +9,12 @@ import {
   PropertyObjectRow,
 } from '../property/rows'
 import { TerritorialUnitRow } from '../reference/rows'
+import {
+  checkSocialBandRow,
+  SanitationActivityCategoryRow,
+  SanitationBankFormatRow,
+  SanitationSocialBandRow,
+} from '../sanitation/referenceRows'
 import {
   checkAmnestyRow,
   checkBankImportLineRow,
@@ -70,6 +77,8 @@ export interface EntityDefinition {
   rank: number
   /** When set, PCs may only update these fields (no insert, no delete): the server makes such rows. */
   clientWritable?: readonly string[]
+  /** The role action a user needs to change these rows (default 'write': any clerk of the scope). */
+  writeAction?: Action
 }
 
 const define = <T extends z.ZodObject>(
@@ -287,6 +296,35 @@ export const entities = {
     uniqueKeys: [],
     parents: { payerId: 'sanitationPayer' },
     rank: 2,
+  }),
+  // Reference data of the sanitation registry: a head of the department changes it, a clerk reads it.
+  sanitationActivityCategory: define({
+    scope: 'sanitation',
+    fields: SanitationActivityCategoryRow,
+    guarded: ['unit', 'retiredOn'],
+    uniqueKeys: [{ field: 'code' }],
+    parents: {},
+    rank: 0,
+    writeAction: 'approve',
+  }),
+  sanitationSocialBand: define({
+    scope: 'sanitation',
+    fields: SanitationSocialBandRow,
+    check: checkSocialBandRow,
+    guarded: ['minScore', 'maxScore', 'retiredOn'],
+    uniqueKeys: [{ field: 'code' }],
+    parents: {},
+    rank: 0,
+    writeAction: 'approve',
+  }),
+  sanitationBankFormat: define({
+    scope: 'sanitation',
+    fields: SanitationBankFormatRow,
+    guarded: ['layout', 'retiredOn'],
+    uniqueKeys: [{ field: 'code' }],
+    parents: {},
+    rank: 0,
+    writeAction: 'approve',
   }),
   syncConflict: define({
     scope: 'fromRow',

@@ -21,6 +21,7 @@ import { sanitationService } from './sanitation/service'
 import { seedDemoProperty } from './seed/demoProperty'
 import { seedDemoSanitation } from './seed/demoSanitation'
 import { seedDemoUsers } from './seed/demoUsers'
+import { seedSanitationReference } from './seed/sanitationReference'
 import { seedTerritorialUnits } from './seed/territorialUnits'
 import { connectionOf, createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/engine'
 import { createSyncHttpClient, type SyncHttpClient } from './sync/httpClient'
@@ -103,6 +104,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     if (!isEnrolled(db)) {
       // A PC on its own: the demo municipality locally (an enrolled PC gets it from the server).
       seedTerritorialUnits(db, now())
+      seedSanitationReference(db, now())
       await seedDemoUsers(db, now())
       if (options.demoObjects) seedDemoProperty(db, { objects: options.demoObjects, today: now() })
       if (options.demoPayers) seedDemoSanitation(db, { ...options.demoPayers, today: now() })

@@ -116,6 +116,10 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
     if (def.clientWritable) return reject('FORBIDDEN', 'The user may not decide conflicts of this scope')
     return routeToHead(w, mutation, { scope, entity }, author.name, fields)
   }
+  // Reference data only a head changes: a change by someone who is no longer one waits for a head too.
+  if (def.writeAction && !roleAllows(author.access.role, def.writeAction)) {
+    return routeToHead(w, mutation, { scope, entity }, author.name, fields)
+  }
 
   if (def.clientWritable) {
     const allowed = new Set(def.clientWritable)
@@ -226,7 +230,7 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
 }
 
 /**
- * A change by a user who may no longer write the scope (their membership was taken away while the
+ * A change by a user who may no longer make it (their membership or role was taken away while the
  * PC was offline): refused, and kept whole in a `permissionRevoked` conflict for the scope's head.
  */
 async function routeToHead(

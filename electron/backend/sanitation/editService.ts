@@ -7,6 +7,7 @@ import {
   storedPayer,
   territorialUnitIsLive,
 } from '../../../db/sanitation/payerRecords'
+import { activityCategories, socialBands } from '../../../db/sanitation/referenceData'
 import {
   activePlanOf,
   amnestyList,
@@ -30,7 +31,6 @@ import type { sanitationEditCalls } from '../../../domain/sanitation/editContrac
 import { inspectionChange, observationFits } from '../../../domain/sanitation/inspection'
 import { instalmentSchedule } from '../../../domain/sanitation/instalmentPlan'
 import { periodOfDate } from '../../../domain/sanitation/period'
-import { defaultActivityCategories, defaultSocialBands } from '../../../domain/sanitation/referenceData'
 import { checkPayerRow, SanitationPayerRow } from '../../../domain/sanitation/rows'
 import type { AmnestyFields, TariffVersionFields } from '../../../domain/sanitation/schemas'
 import { fieldErrorsOf } from '../../../domain/validation'
@@ -63,9 +63,16 @@ export function sanitationEditService(
 ): Handlers<{ sanitation: typeof sanitationEditCalls }>['sanitation'] {
   const { db, write, now } = deps
   const today = () => isoDateInTbilisi(now().getTime())
-  // Reference data an administrator will edit; until that screen exists, the defaults.
-  const categories = () => defaultActivityCategories
-  const bands = () => defaultSocialBands
+  // The reference data a head edits (db/sanitation/referenceData.ts): what is in use may be chosen;
+  // a retired item stays on the records that already name it.
+  const categories = () =>
+    activityCategories(db)
+      .filter((c) => c.retiredOn === null)
+      .map(({ code, nameKa, nameEn, unit }) => ({ code, nameKa, nameEn, unit }))
+  const bands = () =>
+    socialBands(db)
+      .filter((b) => b.retiredOn === null)
+      .map(({ code, nameKa, nameEn, minScore, maxScore }) => ({ code, nameKa, nameEn, minScore, maxScore }))
   const categoryKnown = (code: string) => categories().some((c) => c.code === code)
   const bandKnown = (code: string) => bands().some((b) => b.code === code)
 
@@ -86,7 +93,8 @@ export function sanitationEditService(
     if (!territorialUnitIsLive(db, row.territorialUnitId)) {
       throw invalid('territorialUnitId', 'sanitation.payerForm.unknownUnit')
     }
-    if (row.activityCategory !== null && !categoryKnown(row.activityCategory)) {
+    const keeps = exceptId !== null && storedPayer(db, exceptId)?.activityCategory === row.activityCategory
+    if (row.activityCategory !== null && !categoryKnown(row.activityCategory) && !keeps) {
       throw invalid('activityCategory', 'sanitation.payerForm.unknownCategory')
     }
     if (

@@ -22,6 +22,7 @@ import { listPayers } from '../../../db/sanitation/listPayers'
 import { payerCard } from '../../../db/sanitation/payerCard'
 import { paymentNotices } from '../../../db/sanitation/paymentNotices'
 import { receiptOf } from '../../../db/sanitation/receipt'
+import { bankFormatByCode, bankFormats } from '../../../db/sanitation/referenceData'
 import {
   arrearsAgeingReport,
   collectionReport,
@@ -31,19 +32,18 @@ import {
 import type { Actor, WritePath } from '../../../db/writePath'
 import { DomainError } from '../../../domain/errors'
 import { isoDateInTbilisi } from '../../../domain/georgian/dates'
-import { type BankFileFormat, defaultBankFileFormats } from '../../../domain/sanitation/bankFileFormat'
+import type { BankFileFormat } from '../../../domain/sanitation/bankFileFormat'
 import type { sanitationCalls } from '../../../domain/sanitation/contract'
 import type { BankImportReportView, BillingRunProgress } from '../../../domain/sanitation/views'
 import type { CallScope, Handlers } from '../dispatch'
 import { numberYear } from '../sync/numbers'
 import { sanitationEditService } from './editService'
+import { sanitationReferenceService } from './referenceService'
 
 export interface SanitationServiceDeps {
   db: Db
   write: WritePath
   now: () => Date
-  /** Bank statement layouts (default: domain/sanitation/bankFileFormat.ts). */
-  bankFormats?: readonly BankFileFormat[]
 }
 
 const actorOf = (scope: CallScope): Actor => {
@@ -60,21 +60,31 @@ export function sanitationService(
   deps: SanitationServiceDeps,
 ): Handlers<{ sanitation: typeof sanitationCalls }>['sanitation'] {
   const { db, write, now } = deps
-  const formats = deps.bankFormats ?? defaultBankFileFormats
   const today = () => isoDateInTbilisi(now().getTime())
   /** Billing runs started since the backend started, for their progress and cancel. */
   const jobs = new Map<string, Job>()
 
+  /**
+   * The file with its format: one of the reference data's, as it is now, or a mapping of this file's
+   * own. A retired format is not offered for a new import, under its own mapping or another.
+   */
   const fileOf = async (input: {
     fileName: string
     contentBase64: string
     formatCode: string | null
     format: BankFileFormat | null
   }): Promise<BankFile> => {
-    const format = input.format ?? formats.find((f) => f.code === input.formatCode)
+    const code = input.format?.code ?? input.formatCode ?? ''
+    const stored = bankFormatByCode(db, code)
+    const format = input.format ?? stored
     if (!format) {
       throw new DomainError('VALIDATION', 'Unknown bank file format', {
         formatCode: 'sanitation.bankImport.unknownFormat',
+      })
+    }
+    if (stored && stored.retiredOn !== null) {
+      throw new DomainError('VALIDATION', 'The bank file format is retired', {
+        formatCode: 'sanitation.bankImport.retiredFormat',
       })
     }
     const table = await bankFileTable(Buffer.from(input.contentBase64, 'base64'), format)
@@ -229,11 +239,18 @@ export function sanitationService(
     paymentNotices: ({ territorialUnitId, period }) => ({
       notices: paymentNotices(db, { territorialUnitId }, period, today()),
     }),
-    bankFileFormats: () => [...formats],
+    // In the order a Georgian reader looks for them: by the Georgian name.
+    bankFileFormats: () =>
+      bankFormats(db)
+        .filter((f) => f.retiredOn === null)
+        .sort((a, b) => a.nameKa.localeCompare(b.nameKa, 'ka'))
+        .map(({ id: _id, version: _version, retiredOn: _retired, ...format }) => format),
     unitCollectionReport: (range) => unitCollectionReport(db, range),
     arrearsAgeingReport: () => arrearsAgeingReport(db, today()),
     topDebtors: (query) => topDebtors(db, query, today()),
     // Creating and changing records: payers, tariffs, relief, inspections.
     ...sanitationEditService({ db, write, now }),
+    // Reference data: categories, bands and bank formats.
+    ...sanitationReferenceService({ db, write, now }),
   }
 }

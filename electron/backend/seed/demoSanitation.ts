@@ -12,6 +12,7 @@ import {
   demoSanitationRows,
 } from '../../../domain/sanitation/demoData'
 import { DEMO_SANITATION_SEED, demoIdSequence } from '../../../domain/sanitation/demoIds'
+import { seedSanitationReference } from './sanitationReference'
 import { systemActor } from './territorialUnits'
 
 const entities: readonly DemoSanitationEntity[] = [
@@ -43,6 +44,8 @@ export function seedDemoSanitation(
   if (!unitIds.every((id) => present.has(id))) {
     throw new Error('seed the territorial units before the demo sanitation registry')
   }
+  // The demo's charges are priced with the default bands: the bands billing reads must be there.
+  seedSanitationReference(db, options.today)
   const seed = options.seed ?? DEMO_SANITATION_SEED
   const rows = demoSanitationRows(unitIds, { ...options, seed, newId: demoIdSequence(seed) })
   const today = isoDateInTbilisi(options.today.getTime())

@@ -22,6 +22,7 @@ const BankImportScreen = lazy(() => import('../sanitation/bankImport/BankImportS
 const SanitationReportsScreen = lazy(() => import('../sanitation/reports/SanitationReportsScreen'))
 const SanitationTariffsScreen = lazy(() => import('../sanitation/tariffs/TariffsScreen'))
 const SanitationInspectionsScreen = lazy(() => import('../sanitation/inspections/InspectionsScreen'))
+const SanitationReferenceScreen = lazy(() => import('../sanitation/reference/ReferenceDataScreen'))
 const NeedsAttentionScreen = lazy(() => import('../sync/needsAttention/NeedsAttentionScreen'))
 const ConflictsScreen = lazy(() => import('../sync/conflicts/ConflictsScreen'))
 const AdminUsersScreen = lazy(() => import('../admin/users/AdminUsersScreen'))
@@ -81,6 +82,8 @@ export function Screens({ role }: { role: Role }) {
       return lazyScreen(<SanitationTariffsScreen />)
     case 'sanitationInspections':
       return lazyScreen(<SanitationInspectionsScreen />)
+    case 'sanitationReference':
+      return lazyScreen(<SanitationReferenceScreen />)
     case 'needsAttention':
       return lazyScreen(<NeedsAttentionScreen />)
     case 'conflicts':

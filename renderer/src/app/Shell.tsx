@@ -17,7 +17,8 @@ export function Shell({ user, children }: { user: SessionUser; children: ReactNo
         <AppShell.Header>
           <Header user={user} />
         </AppShell.Header>
-        <AppShell.Navbar p="sm" aria-label={t('app.nav.label')}>
+        {/* A member of several services has more entries than a laptop screen holds: the menu scrolls. */}
+        <AppShell.Navbar p="sm" aria-label={t('app.nav.label')} style={{ overflowY: 'auto' }}>
           <Sidebar />
         </AppShell.Navbar>
         <AppShell.Main id="main-content" tabIndex={-1} bg="gray.0">

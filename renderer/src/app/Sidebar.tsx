@@ -88,6 +88,14 @@ function sanitationSection(role: Role): Section {
       covers: ['sanitationInspections'],
     },
   )
+  // The categories, bands and bank formats, which a head edits.
+  if (roleAllows(role, 'approve')) {
+    items.push({
+      labelKey: 'app.nav.sanitationReference',
+      target: { name: 'sanitationReference' },
+      covers: ['sanitationReference'],
+    })
+  }
   return { labelKey: 'app.nav.sanitation', items }
 }
 

@@ -20,6 +20,8 @@ export type Route =
   // Sanitation: reference data under legal acts, and inspections awaiting a supervisor.
   | { name: 'sanitationTariffs' }
   | { name: 'sanitationInspections' }
+  // sanitation: reference data (categories, bands, bank formats)
+  | { name: 'sanitationReference' }
   | { name: 'needsAttention' }
   | { name: 'conflicts' }
   | { name: 'adminUsers' }
@@ -48,6 +50,7 @@ export const registryRouteNames: ReadonlySet<Route['name']> = new Set([
   'sanitationReports',
   'sanitationTariffs',
   'sanitationInspections',
+  'sanitationReference',
 ])
 
 const routeNames = new Set<Route['name']>([
@@ -66,6 +69,7 @@ const routeNames = new Set<Route['name']>([
   'sanitationReports',
   'sanitationTariffs',
   'sanitationInspections',
+  'sanitationReference',
   'needsAttention',
   'conflicts',
   'adminUsers',

@@ -226,6 +226,49 @@ describe('every contract call refuses bad input with a coded error and changes n
       'sanitation.resolveBankLine': [
         { lineId: '0190a3c0-0000-7000-8000-00000000ffff', payerId: '0190a3c0-0000-7000-8000-00000000ffff' },
       ],
+      'sanitation.createActivityCategory': [
+        { code: '1shop', nameKa: 'მაღაზია', nameEn: 'Shop', unit: 'sqm' },
+        { code: 'shop', nameKa: 'მაღაზია', nameEn: 'Shop', unit: 'acre' },
+        { code: 'retail', nameKa: 'ვაჭრობა', nameEn: 'Retail', unit: 'sqm' },
+        { code: 'shop', nameKa: htmlMeta, nameEn: long(201), unit: 'sqm' },
+      ],
+      'sanitation.updateActivityCategory': [
+        { id: '0190a3c0-0000-7000-8000-00000000ffff', version: 1, nameKa: 'ა', nameEn: 'a', unit: 'sqm' },
+      ],
+      'sanitation.createSocialBand': [
+        { code: 'poor', nameKa: 'ა', nameEn: 'a', minScore: 10, maxScore: 5 },
+        { code: 'poor', nameKa: 'ა', nameEn: 'a', minScore: 100, maxScore: 200 },
+        { code: 'poor', nameKa: 'ა', nameEn: 'a', minScore: -1, maxScore: 5.5 },
+      ],
+      'sanitation.createBankFormat': [
+        {
+          code: 'noHeader',
+          nameKa: 'ა',
+          nameEn: 'a',
+          delimiter: ',',
+          skipLines: 0,
+          hasHeader: false,
+          columns: { payerCode: 'კოდი', amount: 2, date: 3, reference: null, payerName: null },
+          dateFormat: 'yyyy-MM-dd',
+          amountUnit: 'tetri',
+        },
+        {
+          code: 'pipe',
+          nameKa: 'ა',
+          nameEn: 'a',
+          delimiter: '|',
+          skipLines: 0,
+          hasHeader: true,
+          columns: { payerCode: 1, amount: 2, date: 3, reference: null, payerName: null },
+          dateFormat: 'yyyy-MM-dd',
+          amountUnit: 'tetri',
+        },
+      ],
+      'sanitation.retireReferenceItem': [
+        { kind: 'payer', id: '0190a3c0-0000-7000-8000-00000000ffff', version: 1, retired: true },
+        { kind: 'bankFormat', id: '0190a3c0-0000-7000-8000-00000000ffff', version: 1, retired: true },
+      ],
+      'sanitation.previewBankFormat': [{ format: { code: 'x' }, fileName: 'a.csv', contentBase64: 'YQ==' }],
       'sanitation.collectionReport': [
         { fromPeriod: '2026-1', toPeriod: '2026-02' },
         { fromPeriod: '2026-01' },

@@ -42,7 +42,7 @@ describe('sanitation rows', () => {
     const names = Object.entries(entities)
       .filter(([, d]) => d.scope === 'sanitation')
       .map(([n]) => n)
-    expect(names).toHaveLength(12)
+    expect(names).toHaveLength(15)
     expect(entities.sanitationChargeLine.uniqueKeys.map((k) => k.field)).toEqual(['lineKey'])
     expect(entities.sanitationPayment.uniqueKeys.map((k) => k.field)).toEqual([
       'receiptNumber',
