@@ -53,7 +53,7 @@ describe('offline PCs', () => {
     const fromA = take(a, 40)
     const fromB = take(b, 40)
     // Each PC issues its own block in order.
-    expect(fromA[1]).toBe(fromA[0]!.replace(/\d+$/, (n) => String(Number(n) + 1)))
+    expect(fromA[1]).toBe(fromA[0]!.replace(/\d+$/, (n) => String(Number(n) + 1).padStart(6, '0')))
     for (const [pc, numbers] of [
       [a, fromA],
       [b, fromB],
