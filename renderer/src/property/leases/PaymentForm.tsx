@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { isoDateInTbilisi } from '../../../../domain/georgian'
 import { LeasePaymentFields } from '../../../../domain/property/schemas'
+import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
 import { useServerSubmit } from '../../ui/useServerSubmit'
@@ -51,32 +52,20 @@ function PaymentFields({ leaseId, onDone }: { leaseId: string; onDone(): void })
         <Controller
           control={form.control}
           name="amountTetri"
-          render={({ field }) => (
+          render={(bound) => (
             <MoneyInput
               label={t('property.field.amountTetri')}
               withAsterisk
               data-autofocus
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldErrorKey(errors.amountTetri)}
+              {...boundInput(bound)}
             />
           )}
         />
         <Controller
           control={form.control}
           name="paidOn"
-          render={({ field }) => (
-            <DateInput
-              label={t('property.field.paidOn')}
-              withAsterisk
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldErrorKey(errors.paidOn)}
-            />
+          render={(bound) => (
+            <DateInput label={t('property.field.paidOn')} withAsterisk {...boundInput(bound)} />
           )}
         />
         <TextInput

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { isoDateInTbilisi } from '../../../../domain/georgian'
 import { CounterPaymentFields } from '../../../../domain/sanitation/schemas'
+import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
 import { useServerSubmit } from '../../ui/useServerSubmit'
@@ -69,32 +70,20 @@ function CounterPaymentFieldsForm({
         <Controller
           control={form.control}
           name="amountTetri"
-          render={({ field }) => (
+          render={(bound) => (
             <MoneyInput
               label={t('sanitation.field.amountTetri')}
               withAsterisk
               data-autofocus
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldErrorKey(errors.amountTetri)}
+              {...boundInput(bound)}
             />
           )}
         />
         <Controller
           control={form.control}
           name="paidOn"
-          render={({ field }) => (
-            <DateInput
-              label={t('sanitation.field.paidOn')}
-              withAsterisk
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldErrorKey(errors.paidOn)}
-            />
+          render={(bound) => (
+            <DateInput label={t('sanitation.field.paidOn')} withAsterisk {...boundInput(bound)} />
           )}
         />
         <TextInput

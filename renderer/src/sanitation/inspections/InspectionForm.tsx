@@ -9,6 +9,7 @@ import type { PayerKind } from '../../../../domain/sanitation/vocabulary'
 import { api } from '../../api/api'
 import { unwrap } from '../../app/apiFailure'
 import { useSession } from '../../app/session'
+import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
 import { DecimalInput } from '../../ui/DecimalInput'
 import { ErrorAlert } from '../../ui/ErrorAlert'
@@ -84,17 +85,13 @@ export function InspectionForm({ payer, onDone }: { payer: Payer; onDone(): void
             <Controller
               control={control}
               name="observedMembers"
-              render={({ field }) => (
+              render={(bound) => (
                 <WholeNumberInput
                   label={t('sanitation.inspectionForm.observedMembers')}
                   withAsterisk
                   nullable
                   data-autofocus
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.observedMembers)}
+                  {...boundInput(bound)}
                 />
               )}
             />
@@ -120,15 +117,11 @@ export function InspectionForm({ payer, onDone }: { payer: Payer; onDone(): void
           <Controller
             control={control}
             name="visitedOn"
-            render={({ field }) => (
+            render={(bound) => (
               <DateInput
                 label={t('sanitation.inspectionForm.visitedOn')}
                 withAsterisk
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.visitedOn)}
+                {...boundInput(bound)}
               />
             )}
           />

@@ -10,6 +10,7 @@ import { TariffVersionFields } from '../../../../domain/sanitation/schemas'
 import { api } from '../../api/api'
 import { unwrap } from '../../app/apiFailure'
 import { asLanguage } from '../../i18n/language'
+import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { DateInput } from '../../ui/DateInput'
 import { ErrorAlert } from '../../ui/ErrorAlert'
@@ -140,46 +141,30 @@ function TariffVersionForm({
             <Controller
               control={control}
               name="resolutionDate"
-              render={({ field }) => (
+              render={(bound) => (
                 <DateInput
                   label={t('sanitation.tariffs.resolutionDate')}
                   withAsterisk
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.resolutionDate)}
+                  {...boundInput(bound)}
                 />
               )}
             />
             <Controller
               control={control}
               name="effectiveFrom"
-              render={({ field }) => (
+              render={(bound) => (
                 <DateInput
                   label={t('sanitation.tariffs.effectiveFrom')}
                   withAsterisk
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.effectiveFrom)}
+                  {...boundInput(bound)}
                 />
               )}
             />
             <Controller
               control={control}
               name="effectiveTo"
-              render={({ field }) => (
-                <DateInput
-                  label={t('sanitation.tariffs.effectiveTo')}
-                  nullable
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.effectiveTo)}
-                />
+              render={(bound) => (
+                <DateInput label={t('sanitation.tariffs.effectiveTo')} nullable {...boundInput(bound)} />
               )}
             />
           </SimpleGrid>
@@ -214,30 +199,22 @@ function TariffVersionForm({
             <Controller
               control={control}
               name="householdRateTetri"
-              render={({ field }) => (
+              render={(bound) => (
                 <MoneyInput
                   label={t('sanitation.tariffs.householdRate')}
                   withAsterisk
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.householdRateTetri)}
+                  {...boundInput(bound)}
                 />
               )}
             />
             <Controller
               control={control}
               name="memberCap"
-              render={({ field }) => (
+              render={(bound) => (
                 <WholeNumberInput
                   label={t('sanitation.tariffs.memberCap')}
                   withAsterisk
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.memberCap)}
+                  {...boundInput(bound)}
                 />
               )}
             />
