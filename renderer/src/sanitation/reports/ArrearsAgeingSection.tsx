@@ -1,7 +1,6 @@
 import { Table, Text } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CallErrorAlert } from '../../ui/CallErrorAlert'
 import { EChart } from '../../ui/EChart'
 import { formatNumber } from '../../ui/formatNumber'
 import { useFormat } from '../../ui/useFormat'
@@ -80,8 +79,8 @@ export function ArrearsAgeingSection() {
       }
       exportTable={exportTable}
       fileSuffix={data?.asOf ?? ''}
+      query={report}
     >
-      {report.isError ? <CallErrorAlert error={report.error} onReload={() => void report.refetch()} /> : null}
       {data && option ? (
         <>
           <EChart option={option} label={t('sanitation.reports.ageing.chart')} height={380} />

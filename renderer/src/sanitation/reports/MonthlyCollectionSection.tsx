@@ -1,7 +1,6 @@
 import { Text } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CallErrorAlert } from '../../ui/CallErrorAlert'
 import { EChart } from '../../ui/EChart'
 import { formatNumber } from '../../ui/formatNumber'
 import { ScrollRegion } from '../../ui/ScrollRegion'
@@ -80,8 +79,8 @@ export function MonthlyCollectionSection({ range }: { range: PeriodRange }) {
       title={title}
       exportTable={exportTable}
       fileSuffix={`${range.fromPeriod}_${range.toPeriod}`}
+      query={report}
     >
-      {report.isError ? <CallErrorAlert error={report.error} onReload={() => void report.refetch()} /> : null}
       {data && data.months.length === 0 ? <Text c="dimmed">{t('sanitation.reports.empty')}</Text> : null}
       {data && option && data.months.length > 0 ? (
         <>

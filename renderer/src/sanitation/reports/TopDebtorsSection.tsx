@@ -3,7 +3,6 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { unitName, useTerritorialUnits } from '../../reference/territorialUnits'
-import { CallErrorAlert } from '../../ui/CallErrorAlert'
 import { ScrollRegion } from '../../ui/ScrollRegion'
 import { useFormat } from '../../ui/useFormat'
 import { ReportSection } from './ReportSection'
@@ -87,8 +86,8 @@ export function TopDebtorsSection() {
       }
       exportTable={exportTable}
       fileSuffix={isoToday()}
+      query={report}
     >
-      {report.isError ? <CallErrorAlert error={report.error} onReload={() => void report.refetch()} /> : null}
       {data && data.rows.length === 0 ? (
         <Text c="dimmed">{t('sanitation.reports.debtors.empty')}</Text>
       ) : null}

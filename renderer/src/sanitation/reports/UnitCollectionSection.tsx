@@ -1,6 +1,5 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CallErrorAlert } from '../../ui/CallErrorAlert'
 import { EChart } from '../../ui/EChart'
 import { formatNumber } from '../../ui/formatNumber'
 import { useFormat } from '../../ui/useFormat'
@@ -66,8 +65,8 @@ export function UnitCollectionSection({ range }: { range: PeriodRange }) {
       title={title}
       exportTable={exportTable}
       fileSuffix={`${range.fromPeriod}_${range.toPeriod}`}
+      query={report}
     >
-      {report.isError ? <CallErrorAlert error={report.error} onReload={() => void report.refetch()} /> : null}
       {data && option ? (
         <>
           <EChart option={option} label={t('sanitation.reports.units.chart')} height={360} />
