@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useUnitNames } from '../../reference/territorialUnits'
 import { EChart } from '../../ui/EChart'
 import { formatNumber } from '../../ui/formatNumber'
 import { useFormat } from '../../ui/useFormat'
@@ -9,14 +10,13 @@ import { collectionExport } from './collectionExport'
 import { collectionRate } from './collectionRate'
 import { ReportSection } from './ReportSection'
 import { type PeriodRange, useUnitCollectionReport } from './sanitationReportQueries'
-import { useUnitLabel } from './useUnitLabel'
 
 /** Charged, paid and the collection rate per territorial unit over the range. */
 export function UnitCollectionSection({ range }: { range: PeriodRange }) {
   const { t } = useTranslation()
   const format = useFormat()
   const language = format.language
-  const unitName = useUnitLabel(language)
+  const unitName = useUnitNames(language)
   const report = useUnitCollectionReport(range)
   const data = report.data
   const title = t('sanitation.reports.units.title')
