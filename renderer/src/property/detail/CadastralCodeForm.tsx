@@ -6,11 +6,11 @@ import type { z } from 'zod'
 import { CadastralCodeChange } from '../../../../domain/property/schemas'
 import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useChangeCadastralCode } from '../propertyMutations'
 
@@ -70,9 +70,7 @@ function CadastralCodeFields({ objectId, onDone }: { objectId: string; onDone():
           error={fieldError(t, errors.reason)}
           {...form.register('reason')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

@@ -8,13 +8,13 @@ import { RentSchedule, TenantKind } from '../../../../domain/property/vocabulary
 import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
 import { PhoneInput } from '../../ui/PhoneInput'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useCreateLease } from '../propertyMutations'
 
@@ -163,9 +163,7 @@ function LeaseFieldsForm({ objectId, onDone }: { objectId: string; onDone(): voi
             {...register('legalBasis')}
           />
         </SimpleGrid>
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

@@ -7,12 +7,12 @@ import { isoDateInTbilisi } from '../../../../domain/georgian'
 import { LeasePaymentFields } from '../../../../domain/property/schemas'
 import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useAddLeasePayment } from '../propertyMutations'
 
@@ -74,9 +74,7 @@ function PaymentFields({ leaseId, onDone }: { leaseId: string; onDone(): void })
           error={fieldError(t, errors.reference)}
           {...form.register('reference')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

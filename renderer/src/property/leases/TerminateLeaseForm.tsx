@@ -8,10 +8,10 @@ import { propertyCalls } from '../../../../domain/property/contract'
 import type { LeaseView } from '../../../../domain/property/views'
 import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useTerminateLease } from '../propertyMutations'
 
@@ -63,9 +63,7 @@ function TerminateFields({ lease, onDone }: { lease: LeaseView; onDone(): void }
             />
           )}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} saveLabel={t('property.leases.terminate')} />
       </Stack>
     </KeyboardForm>

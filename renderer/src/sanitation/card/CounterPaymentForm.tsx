@@ -7,12 +7,12 @@ import { isoDateInTbilisi } from '../../../../domain/georgian'
 import { CounterPaymentFields } from '../../../../domain/sanitation/schemas'
 import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useRecordCounterPayment } from '../sanitationMutations'
 
@@ -93,9 +93,7 @@ function CounterPaymentFieldsForm({
           error={fieldError(t, errors.note)}
           {...form.register('note')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onCancel} saving={isSubmitting} saveLabel={t('sanitation.counter.record')} />
       </Stack>
     </KeyboardForm>

@@ -11,10 +11,10 @@ import { api } from '../../api/api'
 import { unwrap } from '../../app/apiFailure'
 import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useFormat } from '../../ui/useFormat'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { usePreviewAmnesty, useSanitationWrite } from './editQueries'
@@ -134,9 +134,7 @@ export function AmnestyForm({ onDone }: { onDone(): void }) {
             </Text>
           </Alert>
         ) : null}
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('app.cancel')}

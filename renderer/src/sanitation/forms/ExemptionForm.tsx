@@ -12,11 +12,11 @@ import { unwrap } from '../../app/apiFailure'
 import { asLanguage } from '../../i18n/language'
 import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useSanitationReference, useSanitationWrite } from './editQueries'
 import { PeriodInput, WholeNumberInput } from './formFields'
@@ -165,9 +165,7 @@ export function ExemptionForm({ payerId, onDone }: { payerId?: string; onDone():
           {...register('reason')}
         />
         <LegalActFieldset control={control} register={register} errors={errors} />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

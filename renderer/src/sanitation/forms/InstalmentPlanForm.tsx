@@ -10,12 +10,12 @@ import { api } from '../../api/api'
 import { unwrap } from '../../app/apiFailure'
 import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useFormat } from '../../ui/useFormat'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useSanitationWrite } from './editQueries'
@@ -161,9 +161,7 @@ export function InstalmentPlanForm({
           error={fieldError(t, errors.note)}
           {...register('note')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

@@ -12,11 +12,11 @@ import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { DateInput } from '../../ui/DateInput'
 import { DecimalInput } from '../../ui/DecimalInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { PhoneInput } from '../../ui/PhoneInput'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useSanitationReference } from './editQueries'
 import { NullableTextInput, PeriodInput, WholeNumberInput } from './formFields'
@@ -335,9 +335,7 @@ export function PayerForm({ mode, defaultValues, onSubmit, onCancel }: Props) {
           error={fieldError(t, errors.notes)}
           {...register('notes')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onCancel} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

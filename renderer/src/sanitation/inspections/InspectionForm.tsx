@@ -12,11 +12,11 @@ import { useSession } from '../../app/session'
 import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
 import { DecimalInput } from '../../ui/DecimalInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError, fieldErrorKey } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useSanitationWrite } from '../forms/editQueries'
 import { WholeNumberInput } from '../forms/formFields'
@@ -139,9 +139,7 @@ export function InspectionForm({ payer, onDone }: { payer: Payer; onDone(): void
           error={fieldError(t, errors.note)}
           {...register('note')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

@@ -13,11 +13,11 @@ import { asLanguage } from '../../i18n/language'
 import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError, fieldErrorKey } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useFormat } from '../../ui/useFormat'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { usePreviewTariffVersion, useSanitationReference, useSanitationWrite } from '../forms/editQueries'
@@ -275,9 +275,7 @@ function TariffVersionForm({
             ) : null}
           </Alert>
         ) : null}
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('app.cancel')}
