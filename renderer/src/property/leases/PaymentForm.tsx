@@ -1,17 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { Stack, TextInput } from '@mantine/core'
-import { Controller, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { isoDateInTbilisi } from '../../../../domain/georgian'
 import { LeasePaymentFields } from '../../../../domain/property/schemas'
-import { boundInput } from '../../ui/boundInput'
-import { DateInput } from '../../ui/DateInput'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
-import { MoneyInput } from '../../ui/MoneyInput'
+import { PaymentAmountFields } from '../../ui/PaymentAmountFields'
 import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useAddLeasePayment } from '../propertyMutations'
@@ -49,24 +47,10 @@ function PaymentFields({ leaseId, onDone }: { leaseId: string; onDone(): void })
   return (
     <KeyboardForm onSubmit={submit}>
       <Stack>
-        <Controller
+        <PaymentAmountFields
           control={form.control}
-          name="amountTetri"
-          render={(bound) => (
-            <MoneyInput
-              label={t('property.field.amountTetri')}
-              withAsterisk
-              data-autofocus
-              {...boundInput(bound)}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="paidOn"
-          render={(bound) => (
-            <DateInput label={t('property.field.paidOn')} withAsterisk {...boundInput(bound)} />
-          )}
+          amountLabel={t('property.field.amountTetri')}
+          paidOnLabel={t('property.field.paidOn')}
         />
         <TextInput
           label={t('property.field.reference')}

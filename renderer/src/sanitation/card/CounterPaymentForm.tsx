@@ -1,17 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { Stack, TextInput } from '@mantine/core'
-import { Controller, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { isoDateInTbilisi } from '../../../../domain/georgian'
 import { CounterPaymentFields } from '../../../../domain/sanitation/schemas'
-import { boundInput } from '../../ui/boundInput'
-import { DateInput } from '../../ui/DateInput'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
-import { MoneyInput } from '../../ui/MoneyInput'
+import { PaymentAmountFields } from '../../ui/PaymentAmountFields'
 import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useRecordCounterPayment } from '../sanitationMutations'
@@ -67,24 +65,10 @@ function CounterPaymentFieldsForm({
   return (
     <KeyboardForm onSubmit={submit}>
       <Stack>
-        <Controller
+        <PaymentAmountFields
           control={form.control}
-          name="amountTetri"
-          render={(bound) => (
-            <MoneyInput
-              label={t('sanitation.field.amountTetri')}
-              withAsterisk
-              data-autofocus
-              {...boundInput(bound)}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="paidOn"
-          render={(bound) => (
-            <DateInput label={t('sanitation.field.paidOn')} withAsterisk {...boundInput(bound)} />
-          )}
+          amountLabel={t('sanitation.field.amountTetri')}
+          paidOnLabel={t('sanitation.field.paidOn')}
         />
         <TextInput
           label={t('sanitation.field.note')}
