@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import type { TerritorialUnit } from '../../../domain/reference/territorialUnits'
 import { api } from '../api/api'
 import { unwrap } from '../app/apiFailure'
@@ -16,11 +17,17 @@ export const useTerritorialUnits = () => useQuery(territorialUnitsQuery)
 export const unitName = (unit: TerritorialUnit, language: Language): string =>
   language === 'ka' ? unit.nameKa : unit.nameEn
 
-/** id -> name in the current language, for lists and reports that only carry the id. */
+/**
+ * id -> name in the current language, for lists and reports that only carry the id; the same
+ * function until the units or the language change (charts memoize on it).
+ */
 export function useUnitNames(language: Language): (id: string) => string {
   const { data } = useTerritorialUnits()
-  return (id) => {
-    const unit = data?.find((u) => u.id === id)
-    return unit ? unitName(unit, language) : '—'
-  }
+  return useCallback(
+    (id: string) => {
+      const unit = data?.find((u) => u.id === id)
+      return unit ? unitName(unit, language) : '—'
+    },
+    [data, language],
+  )
 }

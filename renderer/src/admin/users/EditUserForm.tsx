@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { adminCalls } from '../../../../domain/admin/contract'
 import type { AdminUser } from '../../../../domain/sync/contract'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useUpdateUser } from '../adminMutations'
 import { AccessFields } from './AccessFields'
@@ -83,9 +83,7 @@ function EditUserFields({ user, onCancel, onSaved }: { user: AdminUser; onCancel
             />
           )}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onCancel} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { adminCalls } from '../../../../domain/admin/contract'
 import type { AdminUser } from '../../../../domain/sync/contract'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useResetPassword } from '../adminMutations'
 
@@ -89,9 +89,7 @@ function ResetPasswordFields({
           error={fieldError(t, errors.repeat)}
           {...form.register('repeat')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onCancel} saving={isSubmitting} saveLabel={t('admin.users.resetPassword')} />
       </Stack>
     </KeyboardForm>

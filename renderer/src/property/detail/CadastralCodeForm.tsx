@@ -4,12 +4,13 @@ import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { CadastralCodeChange } from '../../../../domain/property/schemas'
+import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useChangeCadastralCode } from '../propertyMutations'
 
@@ -58,16 +59,8 @@ function CadastralCodeFields({ objectId, onDone }: { objectId: string; onDone():
         <Controller
           control={form.control}
           name="validFrom"
-          render={({ field }) => (
-            <DateInput
-              label={t('property.field.validFrom')}
-              withAsterisk
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldErrorKey(errors.validFrom)}
-            />
+          render={(bound) => (
+            <DateInput label={t('property.field.validFrom')} withAsterisk {...boundInput(bound)} />
           )}
         />
         <TextInput
@@ -77,9 +70,7 @@ function CadastralCodeFields({ objectId, onDone }: { objectId: string; onDone():
           error={fieldError(t, errors.reason)}
           {...form.register('reason')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

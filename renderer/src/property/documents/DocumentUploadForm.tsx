@@ -7,11 +7,11 @@ import type { z } from 'zod'
 import { DocumentUpload, maxDocumentBytes } from '../../../../domain/property/schemas'
 import { DocumentKind } from '../../../../domain/property/vocabulary'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useAddDocument } from '../propertyMutations'
 import { mimeTypeOf, readFileAsBase64 } from './documentFiles'
@@ -118,9 +118,7 @@ function UploadFields({ objectId, onDone }: { objectId: string; onDone(): void }
             />
           )}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting || reading} />
       </Stack>
     </KeyboardForm>

@@ -13,12 +13,13 @@ import {
 } from '../../../../domain/property/vocabulary'
 import { asLanguage } from '../../i18n/language'
 import { unitName, useTerritorialUnits } from '../../reference/territorialUnits'
+import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { DateInput } from '../../ui/DateInput'
 import { DecimalInput } from '../../ui/DecimalInput'
 import { ErrorAlert } from '../../ui/ErrorAlert'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
 import { useServerSubmit } from '../../ui/useServerSubmit'
@@ -244,47 +245,29 @@ export function PropertyForm({ mode, defaultValues, onSubmit, onCancel, onReload
               <Controller
                 control={control}
                 name="areaSqm"
-                render={({ field }) => (
-                  <DecimalInput
-                    label={label('areaSqm')}
-                    nullable
-                    ref={field.ref}
-                    onBlur={field.onBlur}
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={fieldErrorKey(errors.areaSqm)}
-                  />
-                )}
+                render={(bound) => <DecimalInput label={label('areaSqm')} nullable {...boundInput(bound)} />}
               />
               <Controller
                 control={control}
                 name="bookValueTetri"
-                render={({ field }) => (
+                render={(bound) => (
                   <MoneyInput
                     label={label('bookValueTetri')}
                     description={t('property.form.moneyHint')}
                     withAsterisk
-                    ref={field.ref}
-                    onBlur={field.onBlur}
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={fieldErrorKey(errors.bookValueTetri)}
+                    {...boundInput(bound)}
                   />
                 )}
               />
               <Controller
                 control={control}
                 name="marketValueTetri"
-                render={({ field }) => (
+                render={(bound) => (
                   <MoneyInput
                     label={label('marketValueTetri')}
                     description={t('property.form.moneyHint')}
                     nullable
-                    ref={field.ref}
-                    onBlur={field.onBlur}
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={fieldErrorKey(errors.marketValueTetri)}
+                    {...boundInput(bound)}
                   />
                 )}
               />
@@ -303,17 +286,7 @@ export function PropertyForm({ mode, defaultValues, onSubmit, onCancel, onReload
               <Controller
                 control={control}
                 name="acquiredOn"
-                render={({ field }) => (
-                  <DateInput
-                    label={label('acquiredOn')}
-                    nullable
-                    ref={field.ref}
-                    onBlur={field.onBlur}
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={fieldErrorKey(errors.acquiredOn)}
-                  />
-                )}
+                render={(bound) => <DateInput label={label('acquiredOn')} nullable {...boundInput(bound)} />}
               />
               <Controller
                 control={control}

@@ -5,15 +5,16 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { LeaseFields } from '../../../../domain/property/schemas'
 import { RentSchedule, TenantKind } from '../../../../domain/property/vocabulary'
+import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
 import { PhoneInput } from '../../ui/PhoneInput'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useCreateLease } from '../propertyMutations'
 
@@ -113,62 +114,26 @@ function LeaseFieldsForm({ objectId, onDone }: { objectId: string; onDone(): voi
           <Controller
             control={control}
             name="tenantPhone"
-            render={({ field }) => (
-              <PhoneInput
-                label={label('tenantPhone')}
-                placeholder="599 12 34 56"
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.tenantPhone)}
-              />
+            render={(bound) => (
+              <PhoneInput label={label('tenantPhone')} placeholder="599 12 34 56" {...boundInput(bound)} />
             )}
           />
           <Controller
             control={control}
             name="annualRentTetri"
-            render={({ field }) => (
-              <MoneyInput
-                label={label('annualRentTetri')}
-                withAsterisk
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.annualRentTetri)}
-              />
+            render={(bound) => (
+              <MoneyInput label={label('annualRentTetri')} withAsterisk {...boundInput(bound)} />
             )}
           />
           <Controller
             control={control}
             name="startDate"
-            render={({ field }) => (
-              <DateInput
-                label={label('startDate')}
-                withAsterisk
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.startDate)}
-              />
-            )}
+            render={(bound) => <DateInput label={label('startDate')} withAsterisk {...boundInput(bound)} />}
           />
           <Controller
             control={control}
             name="endDate"
-            render={({ field }) => (
-              <DateInput
-                label={label('endDate')}
-                withAsterisk
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.endDate)}
-              />
-            )}
+            render={(bound) => <DateInput label={label('endDate')} withAsterisk {...boundInput(bound)} />}
           />
           <Controller
             control={control}
@@ -198,9 +163,7 @@ function LeaseFieldsForm({ objectId, onDone }: { objectId: string; onDone(): voi
             {...register('legalBasis')}
           />
         </SimpleGrid>
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

@@ -1,17 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { Stack, TextInput } from '@mantine/core'
-import { Controller, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { isoDateInTbilisi } from '../../../../domain/georgian'
 import { LeasePaymentFields } from '../../../../domain/property/schemas'
-import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
-import { MoneyInput } from '../../ui/MoneyInput'
+import { PaymentAmountFields } from '../../ui/PaymentAmountFields'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useAddLeasePayment } from '../propertyMutations'
 
@@ -48,36 +47,10 @@ function PaymentFields({ leaseId, onDone }: { leaseId: string; onDone(): void })
   return (
     <KeyboardForm onSubmit={submit}>
       <Stack>
-        <Controller
+        <PaymentAmountFields
           control={form.control}
-          name="amountTetri"
-          render={({ field }) => (
-            <MoneyInput
-              label={t('property.field.amountTetri')}
-              withAsterisk
-              data-autofocus
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldErrorKey(errors.amountTetri)}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="paidOn"
-          render={({ field }) => (
-            <DateInput
-              label={t('property.field.paidOn')}
-              withAsterisk
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldErrorKey(errors.paidOn)}
-            />
-          )}
+          amountLabel={t('property.field.amountTetri')}
+          paidOnLabel={t('property.field.paidOn')}
         />
         <TextInput
           label={t('property.field.reference')}
@@ -85,9 +58,7 @@ function PaymentFields({ leaseId, onDone }: { leaseId: string; onDone(): void })
           error={fieldError(t, errors.reference)}
           {...form.register('reference')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

@@ -6,12 +6,12 @@ import type { z } from 'zod'
 import { isoDateInTbilisi } from '../../../../domain/georgian'
 import { propertyCalls } from '../../../../domain/property/contract'
 import type { LeaseView } from '../../../../domain/property/views'
+import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
-import { fieldErrorKey } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useTerminateLease } from '../propertyMutations'
 
@@ -40,7 +40,7 @@ function TerminateFields({ lease, onDone }: { lease: LeaseView; onDone(): void }
     resolver: zodResolver(TerminateLease),
     defaultValues: { id: lease.id, version: lease.version, terminatedOn: isoDateInTbilisi(Date.now()) },
   })
-  const { errors, isSubmitting } = form.formState
+  const { isSubmitting } = form.formState
   const server = useServerSubmit(form.setError, ['terminatedOn'])
   const submit = form.handleSubmit(async (values) => {
     if (await server.run(() => terminate.mutateAsync(values))) onDone()
@@ -54,22 +54,16 @@ function TerminateFields({ lease, onDone }: { lease: LeaseView; onDone(): void }
         <Controller
           control={form.control}
           name="terminatedOn"
-          render={({ field }) => (
+          render={(bound) => (
             <DateInput
               label={t('property.field.terminatedOn')}
               withAsterisk
               data-autofocus
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldErrorKey(errors.terminatedOn)}
+              {...boundInput(bound)}
             />
           )}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} saveLabel={t('property.leases.terminate')} />
       </Stack>
     </KeyboardForm>

@@ -1,28 +1,22 @@
-import { Group, TextInput } from '@mantine/core'
+import { Group } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ObjectState, ObjectType } from '../../../../domain/property/vocabulary'
-import { asLanguage } from '../../i18n/language'
-import { unitName, useTerritorialUnits } from '../../reference/territorialUnits'
+import { TerritorialUnitSelect } from '../../reference/TerritorialUnitSelect'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
+import { SearchInput } from '../../ui/SearchInput'
 import { type ListFilterState, setListFilters } from './listFilters'
 
 /** Search box and the three filters above the list. */
 export function PropertyFilters({ filters }: { filters: ListFilterState }) {
-  const { t, i18n } = useTranslation()
-  const units = useTerritorialUnits()
-  const language = asLanguage(i18n.language)
+  const { t } = useTranslation()
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
-      <TextInput
-        type="search"
+      <SearchInput
         label={t('property.list.search')}
         placeholder={t('property.list.searchPlaceholder')}
         value={filters.search}
-        onChange={(event) => setListFilters({ search: event.currentTarget.value })}
-        maxLength={100}
-        autoComplete="off"
-        spellCheck={false}
-        style={{ flex: '1 1 320px' }}
+        onChange={(search) => setListFilters({ search })}
+        flex="1 1 320px"
       />
       <ChoiceSelect
         label={t('property.field.type')}
@@ -40,12 +34,11 @@ export function PropertyFilters({ filters }: { filters: ListFilterState }) {
         choices={ObjectState.options.map((value) => ({ value, label: t(`property.state.${value}`) }))}
         w={210}
       />
-      <ChoiceSelect
+      <TerritorialUnitSelect
         label={t('property.field.territorialUnitId')}
         emptyLabel={t('property.list.allUnits')}
         value={filters.territorialUnitId}
         onChange={(value) => setListFilters({ territorialUnitId: value ?? null })}
-        choices={(units.data ?? []).map((unit) => ({ value: unit.id, label: unitName(unit, language) }))}
         w={240}
       />
     </Group>

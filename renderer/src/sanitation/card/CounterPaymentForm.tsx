@@ -1,17 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { Stack, TextInput } from '@mantine/core'
-import { Controller, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { isoDateInTbilisi } from '../../../../domain/georgian'
 import { CounterPaymentFields } from '../../../../domain/sanitation/schemas'
-import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
-import { MoneyInput } from '../../ui/MoneyInput'
+import { PaymentAmountFields } from '../../ui/PaymentAmountFields'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useRecordCounterPayment } from '../sanitationMutations'
 
@@ -66,36 +65,10 @@ function CounterPaymentFieldsForm({
   return (
     <KeyboardForm onSubmit={submit}>
       <Stack>
-        <Controller
+        <PaymentAmountFields
           control={form.control}
-          name="amountTetri"
-          render={({ field }) => (
-            <MoneyInput
-              label={t('sanitation.field.amountTetri')}
-              withAsterisk
-              data-autofocus
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldErrorKey(errors.amountTetri)}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="paidOn"
-          render={({ field }) => (
-            <DateInput
-              label={t('sanitation.field.paidOn')}
-              withAsterisk
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldErrorKey(errors.paidOn)}
-            />
-          )}
+          amountLabel={t('sanitation.field.amountTetri')}
+          paidOnLabel={t('sanitation.field.paidOn')}
         />
         <TextInput
           label={t('sanitation.field.note')}
@@ -104,9 +77,7 @@ function CounterPaymentFieldsForm({
           error={fieldError(t, errors.note)}
           {...form.register('note')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onCancel} saving={isSubmitting} saveLabel={t('sanitation.counter.record')} />
       </Stack>
     </KeyboardForm>

@@ -4,9 +4,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isoDateInTbilisi } from '../../../../domain/georgian'
 import { addPeriods, periodOfDate } from '../../../../domain/sanitation/period'
-import { asLanguage } from '../../i18n/language'
-import { unitName, useTerritorialUnits } from '../../reference/territorialUnits'
-import { ChoiceSelect } from '../../ui/ChoiceSelect'
+import { TerritorialUnitSelect } from '../../reference/TerritorialUnitSelect'
+import { useTerritorialUnits } from '../../reference/territorialUnits'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { useFormat } from '../../ui/useFormat'
 import { usePaymentNotices } from '../sanitationQueries'
@@ -16,10 +15,9 @@ import { printDocument } from './printDocument'
 
 /** The notices of one territorial unit for a period, one A4 page each, printed as one document. */
 export default function NoticeBatchScreen() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const format = useFormat()
   const units = useTerritorialUnits()
-  const language = asLanguage(i18n.language)
   const lastMonth = addPeriods(periodOfDate(isoDateInTbilisi(Date.now())), -1)
   const periods = Array.from({ length: 24 }, (_, i) => addPeriods(lastMonth, -i))
   const [unitId, setUnitId] = useState<string | null>(null)
@@ -44,12 +42,11 @@ export default function NoticeBatchScreen() {
           {t('sanitation.notice.batchTitle')}
         </Title>
         <Group align="flex-end" gap="sm">
-          <ChoiceSelect
+          <TerritorialUnitSelect
             label={t('sanitation.notice.batchUnit')}
             emptyLabel={t('sanitation.notice.chooseUnit')}
             value={unitId}
             onChange={(value) => setUnitId(value ?? null)}
-            choices={(units.data ?? []).map((unit) => ({ value: unit.id, label: unitName(unit, language) }))}
             w={260}
           />
           <NativeSelect

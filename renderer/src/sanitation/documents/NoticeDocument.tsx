@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { amountInWords, formatDate, formatGel, formatLongDate } from '../../../../domain/georgian'
 import type { PaymentNoticeView } from '../../../../domain/sanitation/documentViews'
-import { formatPaymentCode } from '../../../../domain/sanitation/paymentCode'
 import { formatNumber } from '../../ui/formatNumber'
 import classes from './A4Page.module.css'
 import { IssuerHeader } from './IssuerHeader'
+import { PayerRows } from './PayerRows'
 import { periodName } from './periodName'
 
 /** A payer's payment notice for a period as one A4 page, in Georgian whatever the interface language. */
@@ -23,29 +23,7 @@ export function NoticeDocument({ notice }: { notice: PaymentNoticeView }) {
       </p>
       <table className={classes.fields}>
         <tbody>
-          <tr>
-            <th scope="row">{t('sanitation.documents.payer')}</th>
-            <td>{payer.name}</td>
-          </tr>
-          <tr>
-            <th scope="row">
-              {payer.kind === 'household'
-                ? t('sanitation.field.personalNumber')
-                : t('sanitation.field.companyCode')}
-            </th>
-            <td>{payer.personalNumber ?? payer.companyCode ?? ''}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('sanitation.field.address')}</th>
-            <td>
-              {payer.address}
-              {payer.territorialUnitName ? ` (${payer.territorialUnitName})` : ''}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t('sanitation.documents.paymentCode')}</th>
-            <td className={classes.code}>{formatPaymentCode(payer.paymentCode)}</td>
-          </tr>
+          <PayerRows payer={payer} t={t} />
           <tr>
             <th scope="row">{t('sanitation.notice.issuedOn')}</th>
             <td>{formatDate(notice.issuedOn)}</td>

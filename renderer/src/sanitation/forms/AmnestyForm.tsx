@@ -9,11 +9,12 @@ import { AmnestyFields } from '../../../../domain/sanitation/schemas'
 import { AmnestyCoverage } from '../../../../domain/sanitation/vocabulary'
 import { api } from '../../api/api'
 import { unwrap } from '../../app/apiFailure'
+import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormModal } from '../../ui/FormModal'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useFormat } from '../../ui/useFormat'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { usePreviewAmnesty, useSanitationWrite } from './editQueries'
@@ -76,32 +77,20 @@ export function AmnestyForm({ onDone }: { onDone(): void }) {
           <Controller
             control={control}
             name="fromPeriod"
-            render={({ field }) => (
+            render={(bound) => (
               <PeriodInput
                 label={t('sanitation.forms.fromPeriod')}
                 withAsterisk
                 data-autofocus
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.fromPeriod)}
+                {...boundInput(bound)}
               />
             )}
           />
           <Controller
             control={control}
             name="toPeriod"
-            render={({ field }) => (
-              <PeriodInput
-                label={t('sanitation.forms.toPeriod')}
-                withAsterisk
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.toPeriod)}
-              />
+            render={(bound) => (
+              <PeriodInput label={t('sanitation.forms.toPeriod')} withAsterisk {...boundInput(bound)} />
             )}
           />
           <Controller
@@ -145,9 +134,7 @@ export function AmnestyForm({ onDone }: { onDone(): void }) {
             </Text>
           </Alert>
         ) : null}
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('app.cancel')}

@@ -10,12 +10,13 @@ import { ExemptionTarget } from '../../../../domain/sanitation/vocabulary'
 import { api } from '../../api/api'
 import { unwrap } from '../../app/apiFailure'
 import { asLanguage } from '../../i18n/language'
+import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useSanitationReference, useSanitationWrite } from './editQueries'
 import { PeriodInput, WholeNumberInput } from './formFields'
@@ -131,48 +132,28 @@ export function ExemptionForm({ payerId, onDone }: { payerId?: string; onDone():
           <Controller
             control={control}
             name="reliefPercent"
-            render={({ field }) => (
+            render={(bound) => (
               <WholeNumberInput
                 label={t('sanitation.exemptionForm.reliefPercent')}
                 withAsterisk
                 data-autofocus
                 rightSection={<span aria-hidden="true">%</span>}
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.reliefPercent)}
+                {...boundInput(bound)}
               />
             )}
           />
           <Controller
             control={control}
             name="fromPeriod"
-            render={({ field }) => (
-              <PeriodInput
-                label={t('sanitation.forms.fromPeriod')}
-                withAsterisk
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.fromPeriod)}
-              />
+            render={(bound) => (
+              <PeriodInput label={t('sanitation.forms.fromPeriod')} withAsterisk {...boundInput(bound)} />
             )}
           />
           <Controller
             control={control}
             name="toPeriod"
-            render={({ field }) => (
-              <PeriodInput
-                label={t('sanitation.forms.toPeriodOpen')}
-                nullable
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.toPeriod)}
-              />
+            render={(bound) => (
+              <PeriodInput label={t('sanitation.forms.toPeriodOpen')} nullable {...boundInput(bound)} />
             )}
           />
         </SimpleGrid>
@@ -184,9 +165,7 @@ export function ExemptionForm({ payerId, onDone }: { payerId?: string; onDone():
           {...register('reason')}
         />
         <LegalActFieldset control={control} register={register} errors={errors} />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

@@ -8,13 +8,14 @@ import { instalmentSchedule } from '../../../../domain/sanitation/instalmentPlan
 import { InstalmentPlanFields } from '../../../../domain/sanitation/schemas'
 import { api } from '../../api/api'
 import { unwrap } from '../../app/apiFailure'
+import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useFormat } from '../../ui/useFormat'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useSanitationWrite } from './editQueries'
@@ -97,63 +98,39 @@ export function InstalmentPlanForm({
           <Controller
             control={control}
             name="totalTetri"
-            render={({ field }) => (
+            render={(bound) => (
               <MoneyInput
                 label={t('sanitation.planForm.total')}
                 description={t('sanitation.planForm.debt', { amount: format.money(debtTetri) })}
                 withAsterisk
                 data-autofocus
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.totalTetri)}
+                {...boundInput(bound)}
               />
             )}
           />
           <Controller
             control={control}
             name="instalments"
-            render={({ field }) => (
+            render={(bound) => (
               <WholeNumberInput
                 label={t('sanitation.planForm.instalments')}
                 withAsterisk
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.instalments)}
+                {...boundInput(bound)}
               />
             )}
           />
           <Controller
             control={control}
             name="agreedOn"
-            render={({ field }) => (
-              <DateInput
-                label={t('sanitation.planForm.agreedOn')}
-                withAsterisk
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.agreedOn)}
-              />
+            render={(bound) => (
+              <DateInput label={t('sanitation.planForm.agreedOn')} withAsterisk {...boundInput(bound)} />
             )}
           />
           <Controller
             control={control}
             name="firstDueOn"
-            render={({ field }) => (
-              <DateInput
-                label={t('sanitation.planForm.firstDueOn')}
-                withAsterisk
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.firstDueOn)}
-              />
+            render={(bound) => (
+              <DateInput label={t('sanitation.planForm.firstDueOn')} withAsterisk {...boundInput(bound)} />
             )}
           />
         </SimpleGrid>
@@ -184,9 +161,7 @@ export function InstalmentPlanForm({
           error={fieldError(t, errors.note)}
           {...register('note')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

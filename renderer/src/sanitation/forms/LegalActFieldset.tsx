@@ -2,9 +2,10 @@ import { Fieldset, SimpleGrid, TextInput } from '@mantine/core'
 import { type Control, Controller, type FieldErrors, type UseFormRegister } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { LegalActKind } from '../../../../domain/georgian/legalAct'
+import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { DateInput } from '../../ui/DateInput'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 
 interface LegalActValues {
   legalActNumber: string
@@ -59,16 +60,8 @@ export function LegalActFieldset<T extends LegalActValues>(props: Props<T>) {
         <Controller
           control={control}
           name="legalActDate"
-          render={({ field }) => (
-            <DateInput
-              label={t('sanitation.forms.legalActDate')}
-              withAsterisk
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldErrorKey(errors.legalActDate)}
-            />
+          render={(bound) => (
+            <DateInput label={t('sanitation.forms.legalActDate')} withAsterisk {...boundInput(bound)} />
           )}
         />
       </SimpleGrid>

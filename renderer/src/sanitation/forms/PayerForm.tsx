@@ -8,14 +8,15 @@ import { PayerFields } from '../../../../domain/sanitation/schemas'
 import { BillingUnit, PayerStatus } from '../../../../domain/sanitation/vocabulary'
 import { asLanguage } from '../../i18n/language'
 import { unitName, useTerritorialUnits } from '../../reference/territorialUnits'
+import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { DateInput } from '../../ui/DateInput'
 import { DecimalInput } from '../../ui/DecimalInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
-import { fieldError, fieldErrorKey } from '../../ui/fieldError'
+import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { PhoneInput } from '../../ui/PhoneInput'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useSanitationReference } from './editQueries'
 import { NullableTextInput, PeriodInput, WholeNumberInput } from './formFields'
@@ -132,30 +133,13 @@ export function PayerForm({ mode, defaultValues, onSubmit, onCancel }: Props) {
             <Controller
               control={control}
               name="phone"
-              render={({ field }) => (
-                <PhoneInput
-                  label={label('phone')}
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.phone)}
-                />
-              )}
+              render={(bound) => <PhoneInput label={label('phone')} {...boundInput(bound)} />}
             />
             <Controller
               control={control}
               name="billedFrom"
-              render={({ field }) => (
-                <PeriodInput
-                  label={label('billedFrom')}
-                  withAsterisk
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.billedFrom)}
-                />
+              render={(bound) => (
+                <PeriodInput label={label('billedFrom')} withAsterisk {...boundInput(bound)} />
               )}
             />
           </SimpleGrid>
@@ -267,16 +251,12 @@ export function PayerForm({ mode, defaultValues, onSubmit, onCancel }: Props) {
               <Controller
                 control={control}
                 name="billingQuantity"
-                render={({ field }) => (
+                render={(bound) => (
                   <DecimalInput
                     label={label('billingQuantity')}
                     withAsterisk
                     nullable
-                    ref={field.ref}
-                    onBlur={field.onBlur}
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={fieldErrorKey(errors.billingQuantity)}
+                    {...boundInput(bound)}
                   />
                 )}
               />
@@ -286,32 +266,24 @@ export function PayerForm({ mode, defaultValues, onSubmit, onCancel }: Props) {
               <Controller
                 control={control}
                 name="registeredMembers"
-                render={({ field }) => (
+                render={(bound) => (
                   <WholeNumberInput
                     label={label('registeredMembers')}
                     withAsterisk
                     nullable
-                    ref={field.ref}
-                    onBlur={field.onBlur}
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={fieldErrorKey(errors.registeredMembers)}
+                    {...boundInput(bound)}
                   />
                 )}
               />
               <Controller
                 control={control}
                 name="socialScore"
-                render={({ field }) => (
+                render={(bound) => (
                   <WholeNumberInput
                     label={label('socialScore')}
                     description={t('sanitation.payerForm.socialScoreHint')}
                     nullable
-                    ref={field.ref}
-                    onBlur={field.onBlur}
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={fieldErrorKey(errors.socialScore)}
+                    {...boundInput(bound)}
                   />
                 )}
               />
@@ -347,17 +319,8 @@ export function PayerForm({ mode, defaultValues, onSubmit, onCancel }: Props) {
                 <Controller
                   control={control}
                   name="closedOn"
-                  render={({ field }) => (
-                    <DateInput
-                      label={label('closedOn')}
-                      withAsterisk
-                      nullable
-                      ref={field.ref}
-                      onBlur={field.onBlur}
-                      value={field.value}
-                      onChange={field.onChange}
-                      error={fieldErrorKey(errors.closedOn)}
-                    />
+                  render={(bound) => (
+                    <DateInput label={label('closedOn')} withAsterisk nullable {...boundInput(bound)} />
                   )}
                 />
               ) : null}
@@ -372,9 +335,7 @@ export function PayerForm({ mode, defaultValues, onSubmit, onCancel }: Props) {
           error={fieldError(t, errors.notes)}
           {...register('notes')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onCancel} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

@@ -9,13 +9,14 @@ import type { PayerKind } from '../../../../domain/sanitation/vocabulary'
 import { api } from '../../api/api'
 import { unwrap } from '../../app/apiFailure'
 import { useSession } from '../../app/session'
+import { boundInput } from '../../ui/boundInput'
 import { DateInput } from '../../ui/DateInput'
 import { DecimalInput } from '../../ui/DecimalInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError, fieldErrorKey } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useSanitationWrite } from '../forms/editQueries'
 import { WholeNumberInput } from '../forms/formFields'
@@ -84,17 +85,13 @@ export function InspectionForm({ payer, onDone }: { payer: Payer; onDone(): void
             <Controller
               control={control}
               name="observedMembers"
-              render={({ field }) => (
+              render={(bound) => (
                 <WholeNumberInput
                   label={t('sanitation.inspectionForm.observedMembers')}
                   withAsterisk
                   nullable
                   data-autofocus
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.observedMembers)}
+                  {...boundInput(bound)}
                 />
               )}
             />
@@ -120,15 +117,11 @@ export function InspectionForm({ payer, onDone }: { payer: Payer; onDone(): void
           <Controller
             control={control}
             name="visitedOn"
-            render={({ field }) => (
+            render={(bound) => (
               <DateInput
                 label={t('sanitation.inspectionForm.visitedOn')}
                 withAsterisk
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldErrorKey(errors.visitedOn)}
+                {...boundInput(bound)}
               />
             )}
           />
@@ -146,9 +139,7 @@ export function InspectionForm({ payer, onDone }: { payer: Payer; onDone(): void
           error={fieldError(t, errors.note)}
           {...register('note')}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

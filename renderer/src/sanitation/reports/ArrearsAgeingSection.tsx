@@ -1,14 +1,13 @@
 import { Table, Text } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CallErrorAlert } from '../../ui/CallErrorAlert'
+import { useUnitNames } from '../../reference/territorialUnits'
 import { EChart } from '../../ui/EChart'
 import { formatNumber } from '../../ui/formatNumber'
 import { useFormat } from '../../ui/useFormat'
 import { chartColours } from './chartColours'
 import { ReportSection } from './ReportSection'
 import { useArrearsAgeingReport } from './sanitationReportQueries'
-import { useUnitLabel } from './useUnitLabel'
 
 const buckets = ['d0to30', 'd31to90', 'd91to180', 'd181to365', 'over365'] as const
 
@@ -17,7 +16,7 @@ export function ArrearsAgeingSection() {
   const { t } = useTranslation()
   const format = useFormat()
   const language = format.language
-  const unitName = useUnitLabel(language)
+  const unitName = useUnitNames(language)
   const report = useArrearsAgeingReport()
   const data = report.data
   const title = t('sanitation.reports.ageing.title')
@@ -80,8 +79,8 @@ export function ArrearsAgeingSection() {
       }
       exportTable={exportTable}
       fileSuffix={data?.asOf ?? ''}
+      query={report}
     >
-      {report.isError ? <CallErrorAlert error={report.error} onReload={() => void report.refetch()} /> : null}
       {data && option ? (
         <>
           <EChart option={option} label={t('sanitation.reports.ageing.chart')} height={380} />

@@ -1,14 +1,15 @@
-import { Table, Text } from '@mantine/core'
+import { Text } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CallErrorAlert } from '../../ui/CallErrorAlert'
 import { EChart } from '../../ui/EChart'
 import { formatNumber } from '../../ui/formatNumber'
 import { ScrollRegion } from '../../ui/ScrollRegion'
 import { useFormat } from '../../ui/useFormat'
 import { periodLabel } from '../periodLabel'
+import { CollectionTable } from './CollectionTable'
 import { chartColours } from './chartColours'
-import { collectionRate, formatRate } from './collectionRate'
+import { collectionExport } from './collectionExport'
+import { collectionRate } from './collectionRate'
 import { ReportSection } from './ReportSection'
 import { type PeriodRange, useCollectionReport } from './sanitationReportQueries'
 
@@ -64,74 +65,34 @@ export function MonthlyCollectionSection({ range }: { range: PeriodRange }) {
       },
     [data, language, names.charged, names.paid, names.rate],
   )
-  const exportTable = data
-    ? () => ({
-        title,
-        columns: [
-          { header: t('sanitation.reports.monthly.period'), kind: 'text' as const },
-          { header: names.charged, kind: 'money' as const },
-          { header: names.paid, kind: 'money' as const },
-          { header: names.rate, kind: 'percent' as const },
-        ],
-        rows: data.months.map((m) => [
-          periodLabel(m.period, language),
-          m.chargedTetri,
-          m.paidTetri,
-          collectionRate(m.paidTetri, m.chargedTetri),
-        ]),
-        footer: [
-          t('sanitation.reports.total'),
-          data.chargedTetri,
-          data.paidTetri,
-          collectionRate(data.paidTetri, data.chargedTetri),
-        ],
-      })
-    : null
+  const rows = data?.months.map((m) => ({
+    key: m.period,
+    label: periodLabel(m.period, language),
+    chargedTetri: m.chargedTetri,
+    paidTetri: m.paidTetri,
+  }))
+  const firstHeader = t('sanitation.reports.monthly.period')
+  const exportTable = data && rows ? () => collectionExport(t, title, firstHeader, rows, data) : null
   return (
     <ReportSection
       id="sanitation-monthly-title"
       title={title}
       exportTable={exportTable}
       fileSuffix={`${range.fromPeriod}_${range.toPeriod}`}
+      query={report}
     >
-      {report.isError ? <CallErrorAlert error={report.error} onReload={() => void report.refetch()} /> : null}
       {data && data.months.length === 0 ? <Text c="dimmed">{t('sanitation.reports.empty')}</Text> : null}
       {data && option && data.months.length > 0 ? (
         <>
           <EChart option={option} label={t('sanitation.reports.monthly.chart')} height={340} />
           <ScrollRegion label={title} maxHeight={420}>
-            <Table striped stickyHeader aria-label={title}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('sanitation.reports.monthly.period')}</Table.Th>
-                  <Table.Th ta="right">{names.charged}</Table.Th>
-                  <Table.Th ta="right">{names.paid}</Table.Th>
-                  <Table.Th ta="right">{names.rate}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.months.map((m) => (
-                  <Table.Tr key={m.period}>
-                    <Table.Td>{periodLabel(m.period, language)}</Table.Td>
-                    <Table.Td ta="right">{format.money(m.chargedTetri)}</Table.Td>
-                    <Table.Td ta="right">{format.money(m.paidTetri)}</Table.Td>
-                    <Table.Td ta="right">
-                      {formatRate(collectionRate(m.paidTetri, m.chargedTetri), language)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-              <Table.Tfoot>
-                <Table.Tr fw={700}>
-                  <Table.Td>{t('sanitation.reports.total')}</Table.Td>
-                  <Table.Td ta="right">{format.money(data.chargedTetri)}</Table.Td>
-                  <Table.Td ta="right">{format.money(data.paidTetri)}</Table.Td>
-                  <Table.Td ta="right">
-                    {formatRate(collectionRate(data.paidTetri, data.chargedTetri), language)}
-                  </Table.Td>
-                </Table.Tr>
-              </Table.Tfoot>
-            </Table>
+            <CollectionTable
+              label={title}
+              firstHeader={firstHeader}
+              rows={rows ?? []}
+              total={data}
+              stickyHeader
+            />
           </ScrollRegion>
         </>
       ) : null}

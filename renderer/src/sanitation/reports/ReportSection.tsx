@@ -2,6 +2,7 @@ import { Group, Stack, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExportTable } from '../../../../domain/exports/exportTable'
+import { CallErrorAlert } from '../../ui/CallErrorAlert'
 import { ExportButton } from '../../ui/ExportButton'
 
 interface Props {
@@ -12,11 +13,13 @@ interface Props {
   /** The section's table as shown, for the Excel export; null while there is none. */
   exportTable: (() => ExportTable) | null
   fileSuffix: string
+  /** The section's query: its failure shows above the chart and table, with a reload. */
+  query: { isError: boolean; error: unknown; refetch(): unknown }
   children: ReactNode
 }
 
 /** A report: its title, its controls and an Excel export of its table, then the chart and table. */
-export function ReportSection({ id, title, controls, exportTable, fileSuffix, children }: Props) {
+export function ReportSection({ id, title, controls, exportTable, fileSuffix, query, children }: Props) {
   const { t } = useTranslation()
   return (
     <Stack component="section" aria-labelledby={id} gap="sm">
@@ -36,6 +39,7 @@ export function ReportSection({ id, title, controls, exportTable, fileSuffix, ch
           />
         ) : null}
       </Group>
+      {query.isError ? <CallErrorAlert error={query.error} onReload={() => void query.refetch()} /> : null}
       {children}
     </Stack>
   )

@@ -2,13 +2,11 @@ import { NumberInput, Select, Table, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { unitName, useTerritorialUnits } from '../../reference/territorialUnits'
-import { CallErrorAlert } from '../../ui/CallErrorAlert'
+import { unitName, useTerritorialUnits, useUnitNames } from '../../reference/territorialUnits'
 import { ScrollRegion } from '../../ui/ScrollRegion'
 import { useFormat } from '../../ui/useFormat'
 import { ReportSection } from './ReportSection'
 import { useTopDebtors } from './sanitationReportQueries'
-import { useUnitLabel } from './useUnitLabel'
 
 const ALL = 'all'
 
@@ -18,7 +16,7 @@ export function TopDebtorsSection() {
   const format = useFormat()
   const language = format.language
   const units = useTerritorialUnits()
-  const unitLabel = useUnitLabel(language)
+  const unitLabel = useUnitNames(language)
   const [unit, setUnit] = useState(ALL)
   const [limitInput, setLimitInput] = useState<number | string>(50)
   const [limit] = useDebouncedValue(
@@ -87,8 +85,8 @@ export function TopDebtorsSection() {
       }
       exportTable={exportTable}
       fileSuffix={isoToday()}
+      query={report}
     >
-      {report.isError ? <CallErrorAlert error={report.error} onReload={() => void report.refetch()} /> : null}
       {data && data.rows.length === 0 ? (
         <Text c="dimmed">{t('sanitation.reports.debtors.empty')}</Text>
       ) : null}

@@ -1,22 +1,22 @@
-import { Table } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CallErrorAlert } from '../../ui/CallErrorAlert'
+import { useUnitNames } from '../../reference/territorialUnits'
 import { EChart } from '../../ui/EChart'
 import { formatNumber } from '../../ui/formatNumber'
 import { useFormat } from '../../ui/useFormat'
+import { CollectionTable } from './CollectionTable'
 import { chartColours } from './chartColours'
-import { collectionRate, formatRate } from './collectionRate'
+import { collectionExport } from './collectionExport'
+import { collectionRate } from './collectionRate'
 import { ReportSection } from './ReportSection'
 import { type PeriodRange, useUnitCollectionReport } from './sanitationReportQueries'
-import { useUnitLabel } from './useUnitLabel'
 
 /** Charged, paid and the collection rate per territorial unit over the range. */
 export function UnitCollectionSection({ range }: { range: PeriodRange }) {
   const { t } = useTranslation()
   const format = useFormat()
   const language = format.language
-  const unitName = useUnitLabel(language)
+  const unitName = useUnitNames(language)
   const report = useUnitCollectionReport(range)
   const data = report.data
   const title = t('sanitation.reports.units.title')
@@ -51,72 +51,26 @@ export function UnitCollectionSection({ range }: { range: PeriodRange }) {
       },
     [data, language, unitName, rateName],
   )
-  const exportTable = data
-    ? () => ({
-        title,
-        columns: [
-          { header: t('sanitation.reports.units.unit'), kind: 'text' as const },
-          { header: t('sanitation.reports.charged'), kind: 'money' as const },
-          { header: t('sanitation.reports.paid'), kind: 'money' as const },
-          { header: rateName, kind: 'percent' as const },
-        ],
-        rows: data.units.map((u) => [
-          unitName(u.territorialUnitId),
-          u.chargedTetri,
-          u.paidTetri,
-          collectionRate(u.paidTetri, u.chargedTetri),
-        ]),
-        footer: [
-          t('sanitation.reports.total'),
-          data.chargedTetri,
-          data.paidTetri,
-          collectionRate(data.paidTetri, data.chargedTetri),
-        ],
-      })
-    : null
+  const rows = data?.units.map((u) => ({
+    key: String(u.territorialUnitId),
+    label: unitName(u.territorialUnitId),
+    chargedTetri: u.chargedTetri,
+    paidTetri: u.paidTetri,
+  }))
+  const firstHeader = t('sanitation.reports.units.unit')
+  const exportTable = data && rows ? () => collectionExport(t, title, firstHeader, rows, data) : null
   return (
     <ReportSection
       id="sanitation-units-title"
       title={title}
       exportTable={exportTable}
       fileSuffix={`${range.fromPeriod}_${range.toPeriod}`}
+      query={report}
     >
-      {report.isError ? <CallErrorAlert error={report.error} onReload={() => void report.refetch()} /> : null}
       {data && option ? (
         <>
           <EChart option={option} label={t('sanitation.reports.units.chart')} height={360} />
-          <Table striped aria-label={title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('sanitation.reports.units.unit')}</Table.Th>
-                <Table.Th ta="right">{t('sanitation.reports.charged')}</Table.Th>
-                <Table.Th ta="right">{t('sanitation.reports.paid')}</Table.Th>
-                <Table.Th ta="right">{rateName}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.units.map((u) => (
-                <Table.Tr key={u.territorialUnitId}>
-                  <Table.Td>{unitName(u.territorialUnitId)}</Table.Td>
-                  <Table.Td ta="right">{format.money(u.chargedTetri)}</Table.Td>
-                  <Table.Td ta="right">{format.money(u.paidTetri)}</Table.Td>
-                  <Table.Td ta="right">
-                    {formatRate(collectionRate(u.paidTetri, u.chargedTetri), language)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr fw={700}>
-                <Table.Td>{t('sanitation.reports.total')}</Table.Td>
-                <Table.Td ta="right">{format.money(data.chargedTetri)}</Table.Td>
-                <Table.Td ta="right">{format.money(data.paidTetri)}</Table.Td>
-                <Table.Td ta="right">
-                  {formatRate(collectionRate(data.paidTetri, data.chargedTetri), language)}
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tfoot>
-          </Table>
+          <CollectionTable label={title} firstHeader={firstHeader} rows={rows ?? []} total={data} />
         </>
       ) : null}
     </ReportSection>

@@ -10,13 +10,14 @@ import { TariffVersionFields } from '../../../../domain/sanitation/schemas'
 import { api } from '../../api/api'
 import { unwrap } from '../../app/apiFailure'
 import { asLanguage } from '../../i18n/language'
+import { boundInput } from '../../ui/boundInput'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { DateInput } from '../../ui/DateInput'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError, fieldErrorKey } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useFormat } from '../../ui/useFormat'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { usePreviewTariffVersion, useSanitationReference, useSanitationWrite } from '../forms/editQueries'
@@ -140,46 +141,30 @@ function TariffVersionForm({
             <Controller
               control={control}
               name="resolutionDate"
-              render={({ field }) => (
+              render={(bound) => (
                 <DateInput
                   label={t('sanitation.tariffs.resolutionDate')}
                   withAsterisk
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.resolutionDate)}
+                  {...boundInput(bound)}
                 />
               )}
             />
             <Controller
               control={control}
               name="effectiveFrom"
-              render={({ field }) => (
+              render={(bound) => (
                 <DateInput
                   label={t('sanitation.tariffs.effectiveFrom')}
                   withAsterisk
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.effectiveFrom)}
+                  {...boundInput(bound)}
                 />
               )}
             />
             <Controller
               control={control}
               name="effectiveTo"
-              render={({ field }) => (
-                <DateInput
-                  label={t('sanitation.tariffs.effectiveTo')}
-                  nullable
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.effectiveTo)}
-                />
+              render={(bound) => (
+                <DateInput label={t('sanitation.tariffs.effectiveTo')} nullable {...boundInput(bound)} />
               )}
             />
           </SimpleGrid>
@@ -214,30 +199,22 @@ function TariffVersionForm({
             <Controller
               control={control}
               name="householdRateTetri"
-              render={({ field }) => (
+              render={(bound) => (
                 <MoneyInput
                   label={t('sanitation.tariffs.householdRate')}
                   withAsterisk
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.householdRateTetri)}
+                  {...boundInput(bound)}
                 />
               )}
             />
             <Controller
               control={control}
               name="memberCap"
-              render={({ field }) => (
+              render={(bound) => (
                 <WholeNumberInput
                   label={t('sanitation.tariffs.memberCap')}
                   withAsterisk
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldErrorKey(errors.memberCap)}
+                  {...boundInput(bound)}
                 />
               )}
             />
@@ -298,9 +275,7 @@ function TariffVersionForm({
             ) : null}
           </Alert>
         ) : null}
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('app.cancel')}

@@ -4,11 +4,11 @@ import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { Conflict } from '../../../../domain/sync/contract'
 import { apiErrorOf } from '../../app/apiFailure'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldErrorKey } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { FieldValueInput } from '../FieldValueInput'
 import { fieldsResolver, type RecordValues } from '../fieldsResolver'
@@ -91,9 +91,7 @@ function MergeField({
             )}
           />
         )}
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onCancel} saving={isSubmitting} saveLabel={t('sync.conflicts.decide')} />
       </Stack>
     </KeyboardForm>

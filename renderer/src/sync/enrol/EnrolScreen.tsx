@@ -6,9 +6,9 @@ import { z } from 'zod'
 import { syncCalls } from '../../../../domain/sync/contract'
 import { AuthFrame } from '../../app/AuthFrame'
 import { apiErrorOf } from '../../app/apiFailure'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { useEnrol } from '../syncMutations'
 import { enrolErrorField, enrolMessageFor } from './enrolErrors'
@@ -94,9 +94,7 @@ export function EnrolScreen({ onBack, onEnrolled }: { onBack(): void; onEnrolled
             error={fieldError(t, errors.deviceName)}
             {...form.register('deviceName')}
           />
-          {server.failure ? (
-            <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-          ) : null}
+          <SubmitFailureAlert failure={server.failure} />
           <Group justify="space-between">
             <Button variant="subtle" onClick={onBack}>
               {t('sync.enrol.back')}

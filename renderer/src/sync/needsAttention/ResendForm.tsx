@@ -3,12 +3,12 @@ import { useMemo } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { RejectedChange } from '../../../../domain/sync/contract'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FieldList } from '../../ui/FieldList'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldErrorKey } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { FieldValueInput } from '../FieldValueInput'
 import { fieldsResolver, type RecordValues } from '../fieldsResolver'
@@ -103,9 +103,7 @@ function ResendFields({
             />
           )
         })}
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onCancel} saving={isSubmitting} saveLabel={t('sync.rejected.resend')} />
       </Stack>
     </KeyboardForm>
