@@ -44,7 +44,5 @@ it('on New Year’s Eve evening a PC keeps the one block of next year’s number
     { series: 'contract', year: 2027, from: 1, to: 50 },
     { series: 'receipt', year: 2027, from: 1, to: 50 },
   ])
-  expect(takeNumber(pc.backend.db, 'contract', 'property', 2027, new Date(serverTime))).toBe(
-    'ხშ-2027-000001',
-  )
+  expect(takeNumber(pc.backend.db, 'contract', 'property', 2027, new Date(serverTime))).toBe('ხშ-2027-000001')
 })
