@@ -1,17 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { NumberInput, SimpleGrid, Stack } from '@mantine/core'
 import { Controller, type Resolver, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { SocialBandItem } from '../../../../domain/sanitation/referenceContract'
 import { SocialBand, SocialBandFields } from '../../../../domain/sanitation/referenceData'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
+import { ReferenceCodeInput, ReferenceNameInputs } from './ReferenceIdentityFields'
 import { useCreateBand, useUpdateBand } from './referenceQueries'
+import { referenceSave } from './referenceSave'
 
 interface Props {
   /** The band being edited; undefined for a new one; null when the dialog is closed. */
@@ -51,11 +53,8 @@ function BandFields({ band, onDone }: { band: SocialBandItem | undefined; onDone
   })
   const { errors, isSubmitting } = form.formState
   const server = useServerSubmit(form.setError, fieldNames)
-  const submit = form.handleSubmit(async ({ code, ...fields }) => {
-    const save = band
-      ? () => update.mutateAsync({ id: band.id, version: band.version, ...fields })
-      : () => create.mutateAsync({ code, ...fields })
-    if (await server.run(save)) onDone()
+  const submit = form.handleSubmit(async (values) => {
+    if (await server.run(referenceSave(band, values, create.mutateAsync, update.mutateAsync))) onDone()
   })
   const score = (name: 'minScore' | 'maxScore') => (
     <Controller
@@ -80,35 +79,20 @@ function BandFields({ band, onDone }: { band: SocialBandItem | undefined; onDone
   return (
     <KeyboardForm onSubmit={submit}>
       <Stack>
-        <TextInput
-          label={t('sanitation.referenceData.code')}
-          description={t('sanitation.referenceData.codeHint')}
-          withAsterisk
-          disabled={band !== undefined}
-          data-autofocus
-          autoComplete="off"
-          error={fieldError(t, errors.code)}
-          {...form.register('code')}
+        <ReferenceCodeInput
+          saved={band !== undefined}
+          error={errors.code}
+          registration={form.register('code')}
         />
         <SimpleGrid cols={2}>
-          <TextInput
-            label={t('sanitation.referenceData.nameKa')}
-            withAsterisk
-            error={fieldError(t, errors.nameKa)}
-            {...form.register('nameKa')}
-          />
-          <TextInput
-            label={t('sanitation.referenceData.nameEn')}
-            withAsterisk
-            error={fieldError(t, errors.nameEn)}
-            {...form.register('nameEn')}
+          <ReferenceNameInputs
+            errors={errors}
+            registrations={{ nameKa: form.register('nameKa'), nameEn: form.register('nameEn') }}
           />
           {score('minScore')}
           {score('maxScore')}
         </SimpleGrid>
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>

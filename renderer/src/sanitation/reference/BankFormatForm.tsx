@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { Checkbox, Divider, Grid, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Checkbox, Divider, Grid, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useMemo } from 'react'
 import { Controller, type Resolver, useForm, useWatch } from 'react-hook-form'
@@ -12,15 +12,17 @@ import {
 } from '../../../../domain/sanitation/bankFileFormat'
 import type { BankFormatItem } from '../../../../domain/sanitation/referenceContract'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { BankFormatPreviewPanel } from './BankFormatPreviewPanel'
 import { ColumnRefInput } from './ColumnRefInput'
+import { ReferenceCodeInput, ReferenceNameInputs } from './ReferenceIdentityFields'
 import { useCreateBankFormat, useUpdateBankFormat } from './referenceQueries'
+import { referenceSave } from './referenceSave'
 
 interface Props {
   /** The format being edited; undefined for a new one; null when the dialog is closed. */
@@ -80,11 +82,8 @@ function BankFormatFields({ format, onDone }: { format: BankFormatItem | undefin
   })
   const { errors, isSubmitting } = form.formState
   const server = useServerSubmit(form.setError, fieldNames)
-  const submit = form.handleSubmit(async ({ code, ...fields }) => {
-    const save = format
-      ? () => update.mutateAsync({ id: format.id, version: format.version, ...fields })
-      : () => create.mutateAsync({ code, ...fields })
-    if (await server.run(save)) onDone()
+  const submit = form.handleSubmit(async (values) => {
+    if (await server.run(referenceSave(format, values, create.mutateAsync, update.mutateAsync))) onDone()
   })
 
   // The preview follows the form as it is typed, once the mapping makes a whole format.
@@ -106,28 +105,15 @@ function BankFormatFields({ format, onDone }: { format: BankFormatItem | undefin
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <KeyboardForm onSubmit={submit} aria-label={t('sanitation.referenceData.formatForm')}>
           <Stack gap="sm">
-            <TextInput
-              label={t('sanitation.referenceData.code')}
-              description={t('sanitation.referenceData.codeHint')}
-              withAsterisk
-              disabled={format !== undefined}
-              data-autofocus
-              autoComplete="off"
-              error={fieldError(t, errors.code)}
-              {...form.register('code')}
+            <ReferenceCodeInput
+              saved={format !== undefined}
+              error={errors.code}
+              registration={form.register('code')}
             />
             <SimpleGrid cols={2}>
-              <TextInput
-                label={t('sanitation.referenceData.nameKa')}
-                withAsterisk
-                error={fieldError(t, errors.nameKa)}
-                {...form.register('nameKa')}
-              />
-              <TextInput
-                label={t('sanitation.referenceData.nameEn')}
-                withAsterisk
-                error={fieldError(t, errors.nameEn)}
-                {...form.register('nameEn')}
+              <ReferenceNameInputs
+                errors={errors}
+                registrations={{ nameKa: form.register('nameKa'), nameEn: form.register('nameEn') }}
               />
               <Controller
                 control={form.control}
@@ -226,9 +212,7 @@ function BankFormatFields({ format, onDone }: { format: BankFormatItem | undefin
                 )}
               />
             ))}
-            {server.failure ? (
-              <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-            ) : null}
+            <SubmitFailureAlert failure={server.failure} />
             <FormButtons onCancel={onDone} saving={isSubmitting} />
           </Stack>
         </KeyboardForm>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { SimpleGrid, Stack } from '@mantine/core'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -7,13 +7,15 @@ import type { ActivityCategoryItem } from '../../../../domain/sanitation/referen
 import { ActivityCategory } from '../../../../domain/sanitation/referenceData'
 import { BillingUnit } from '../../../../domain/sanitation/vocabulary'
 import { ChoiceSelect } from '../../ui/ChoiceSelect'
-import { ErrorAlert } from '../../ui/ErrorAlert'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
+import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
+import { ReferenceCodeInput, ReferenceNameInputs } from './ReferenceIdentityFields'
 import { useCreateCategory, useUpdateCategory } from './referenceQueries'
+import { referenceSave } from './referenceSave'
 
 interface Props {
   /** The category being edited; undefined for a new one; null when the dialog is closed. */
@@ -54,37 +56,21 @@ function CategoryFields({
   })
   const { errors, isSubmitting } = form.formState
   const server = useServerSubmit(form.setError, fieldNames)
-  const submit = form.handleSubmit(async ({ code, ...fields }) => {
-    const save = category
-      ? () => update.mutateAsync({ id: category.id, version: category.version, ...fields })
-      : () => create.mutateAsync({ code, ...fields })
-    if (await server.run(save)) onDone()
+  const submit = form.handleSubmit(async (values) => {
+    if (await server.run(referenceSave(category, values, create.mutateAsync, update.mutateAsync))) onDone()
   })
   return (
     <KeyboardForm onSubmit={submit}>
       <Stack>
-        <TextInput
-          label={t('sanitation.referenceData.code')}
-          description={t('sanitation.referenceData.codeHint')}
-          withAsterisk
-          disabled={category !== undefined}
-          data-autofocus
-          autoComplete="off"
-          error={fieldError(t, errors.code)}
-          {...form.register('code')}
+        <ReferenceCodeInput
+          saved={category !== undefined}
+          error={errors.code}
+          registration={form.register('code')}
         />
         <SimpleGrid cols={2}>
-          <TextInput
-            label={t('sanitation.referenceData.nameKa')}
-            withAsterisk
-            error={fieldError(t, errors.nameKa)}
-            {...form.register('nameKa')}
-          />
-          <TextInput
-            label={t('sanitation.referenceData.nameEn')}
-            withAsterisk
-            error={fieldError(t, errors.nameEn)}
-            {...form.register('nameEn')}
+          <ReferenceNameInputs
+            errors={errors}
+            registrations={{ nameKa: form.register('nameKa'), nameEn: form.register('nameEn') }}
           />
         </SimpleGrid>
         <Controller
@@ -107,9 +93,7 @@ function CategoryFields({
             />
           )}
         />
-        {server.failure ? (
-          <ErrorAlert error={server.failure.thrown} extraMessages={server.failure.unplaced} />
-        ) : null}
+        <SubmitFailureAlert failure={server.failure} />
         <FormButtons onCancel={onDone} saving={isSubmitting} />
       </Stack>
     </KeyboardForm>
