@@ -6,13 +6,14 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { DocumentUpload, maxDocumentBytes } from '../../../../domain/property/schemas'
 import { DocumentKind } from '../../../../domain/property/vocabulary'
-import { ChoiceSelect } from '../../ui/ChoiceSelect'
+import { boundInput } from '../../ui/boundInput'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
+import { VocabularySelect } from '../../ui/VocabularySelect'
 import { useAddDocument } from '../propertyMutations'
 import { mimeTypeOf, readFileAsBase64 } from './documentFiles'
 import { FilePicker } from './FilePicker'
@@ -100,21 +101,12 @@ function UploadFields({ objectId, onDone }: { objectId: string; onDone(): void }
         <Controller
           control={form.control}
           name="kind"
-          render={({ field }) => (
-            <ChoiceSelect
+          render={(bound) => (
+            <VocabularySelect
               label={t('property.field.kind')}
-              withAsterisk
-              emptyLabel={t('app.choose')}
-              emptyValue={undefined}
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              choices={DocumentKind.options.map((value) => ({
-                value,
-                label: t(`property.documentKind.${value}`),
-              }))}
-              error={fieldError(t, errors.kind)}
+              options={DocumentKind.options}
+              labelKey="property.documentKind"
+              {...boundInput(bound)}
             />
           )}
         />

@@ -6,7 +6,6 @@ import type { z } from 'zod'
 import { LeaseFields } from '../../../../domain/property/schemas'
 import { RentSchedule, TenantKind } from '../../../../domain/property/vocabulary'
 import { boundInput } from '../../ui/boundInput'
-import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { DateInput } from '../../ui/DateInput'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
@@ -16,6 +15,7 @@ import { MoneyInput } from '../../ui/MoneyInput'
 import { PhoneInput } from '../../ui/PhoneInput'
 import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
+import { VocabularySelect } from '../../ui/VocabularySelect'
 import { useCreateLease } from '../propertyMutations'
 
 interface Props {
@@ -77,21 +77,12 @@ function LeaseFieldsForm({ objectId, onDone }: { objectId: string; onDone(): voi
           <Controller
             control={control}
             name="tenantKind"
-            render={({ field }) => (
-              <ChoiceSelect
+            render={(bound) => (
+              <VocabularySelect
                 label={label('tenantKind')}
-                withAsterisk
-                emptyLabel={t('app.choose')}
-                emptyValue={undefined}
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                choices={TenantKind.options.map((value) => ({
-                  value,
-                  label: t(`property.tenantKind.${value}`),
-                }))}
-                error={fieldError(t, errors.tenantKind)}
+                options={TenantKind.options}
+                labelKey="property.tenantKind"
+                {...boundInput(bound)}
               />
             )}
           />
@@ -138,21 +129,12 @@ function LeaseFieldsForm({ objectId, onDone }: { objectId: string; onDone(): voi
           <Controller
             control={control}
             name="schedule"
-            render={({ field }) => (
-              <ChoiceSelect
+            render={(bound) => (
+              <VocabularySelect
                 label={label('schedule')}
-                withAsterisk
-                emptyLabel={t('app.choose')}
-                emptyValue={undefined}
-                ref={field.ref}
-                onBlur={field.onBlur}
-                value={field.value}
-                onChange={field.onChange}
-                choices={RentSchedule.options.map((value) => ({
-                  value,
-                  label: t(`property.schedule.${value}`),
-                }))}
-                error={fieldError(t, errors.schedule)}
+                options={RentSchedule.options}
+                labelKey="property.schedule"
+                {...boundInput(bound)}
               />
             )}
           />

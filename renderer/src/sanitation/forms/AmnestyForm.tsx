@@ -10,13 +10,13 @@ import { AmnestyCoverage } from '../../../../domain/sanitation/vocabulary'
 import { api } from '../../api/api'
 import { unwrap } from '../../app/apiFailure'
 import { boundInput } from '../../ui/boundInput'
-import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useFormat } from '../../ui/useFormat'
 import { useServerSubmit } from '../../ui/useServerSubmit'
+import { VocabularySelect } from '../../ui/VocabularySelect'
 import { usePreviewAmnesty, useSanitationWrite } from './editQueries'
 import { PeriodInput } from './formFields'
 import { LegalActFieldset } from './LegalActFieldset'
@@ -96,20 +96,12 @@ export function AmnestyForm({ onDone }: { onDone(): void }) {
           <Controller
             control={control}
             name="coverage"
-            render={({ field }) => (
-              <ChoiceSelect
+            render={(bound) => (
+              <VocabularySelect
                 label={t('sanitation.amnestyForm.coverage')}
-                withAsterisk
-                emptyLabel={t('app.choose')}
-                emptyValue={undefined}
-                ref={field.ref}
-                value={field.value}
-                onChange={field.onChange}
-                choices={AmnestyCoverage.options.map((c) => ({
-                  value: c,
-                  label: t(`sanitation.amnestyForm.coverages.${c}`),
-                }))}
-                error={fieldError(t, errors.coverage)}
+                options={AmnestyCoverage.options}
+                labelKey="sanitation.amnestyForm.coverages"
+                {...boundInput(bound)}
               />
             )}
           />

@@ -3,9 +3,9 @@ import { type Control, Controller, type FieldErrors, type UseFormRegister } from
 import { useTranslation } from 'react-i18next'
 import { LegalActKind } from '../../../../domain/georgian/legalAct'
 import { boundInput } from '../../ui/boundInput'
-import { ChoiceSelect } from '../../ui/ChoiceSelect'
 import { DateInput } from '../../ui/DateInput'
 import { fieldError } from '../../ui/fieldError'
+import { VocabularySelect } from '../../ui/VocabularySelect'
 
 interface LegalActValues {
   legalActNumber: string
@@ -32,21 +32,12 @@ export function LegalActFieldset<T extends LegalActValues>(props: Props<T>) {
         <Controller
           control={control}
           name="legalActKind"
-          render={({ field }) => (
-            <ChoiceSelect
+          render={(bound) => (
+            <VocabularySelect
               label={t('sanitation.forms.legalActKind')}
-              withAsterisk
-              emptyLabel={t('app.choose')}
-              emptyValue={undefined}
-              ref={field.ref}
-              onBlur={field.onBlur}
-              value={field.value}
-              onChange={field.onChange}
-              choices={LegalActKind.options.map((k) => ({
-                value: k,
-                label: t(`sanitation.forms.actKind.${k}`),
-              }))}
-              error={fieldError(t, errors.legalActKind)}
+              options={LegalActKind.options}
+              labelKey="sanitation.forms.actKind"
+              {...boundInput(bound)}
             />
           )}
         />

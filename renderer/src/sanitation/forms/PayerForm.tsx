@@ -18,6 +18,7 @@ import { KeyboardForm } from '../../ui/KeyboardForm'
 import { PhoneInput } from '../../ui/PhoneInput'
 import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useServerSubmit } from '../../ui/useServerSubmit'
+import { VocabularySelect } from '../../ui/VocabularySelect'
 import { useSanitationReference } from './editQueries'
 import { NullableTextInput, PeriodInput, WholeNumberInput } from './formFields'
 
@@ -231,20 +232,12 @@ export function PayerForm({ mode, defaultValues, onSubmit, onCancel }: Props) {
               <Controller
                 control={control}
                 name="billingUnit"
-                render={({ field }) => (
-                  <ChoiceSelect
+                render={(bound) => (
+                  <VocabularySelect
                     label={label('billingUnit')}
-                    withAsterisk
-                    emptyLabel={t('app.choose')}
-                    ref={field.ref}
-                    onBlur={field.onBlur}
-                    value={field.value}
-                    onChange={field.onChange}
-                    choices={BillingUnit.options.map((u) => ({
-                      value: u,
-                      label: t(`sanitation.forms.unit.${u}`),
-                    }))}
-                    error={fieldError(t, errors.billingUnit)}
+                    options={BillingUnit.options}
+                    labelKey="sanitation.forms.unit"
+                    {...boundInput(bound)}
                   />
                 )}
               />
@@ -297,21 +290,12 @@ export function PayerForm({ mode, defaultValues, onSubmit, onCancel }: Props) {
               <Controller
                 control={control}
                 name="status"
-                render={({ field }) => (
-                  <ChoiceSelect
+                render={(bound) => (
+                  <VocabularySelect
                     label={label('status')}
-                    withAsterisk
-                    emptyLabel={t('app.choose')}
-                    emptyValue={undefined}
-                    ref={field.ref}
-                    onBlur={field.onBlur}
-                    value={field.value}
-                    onChange={field.onChange}
-                    choices={PayerStatus.options.map((s) => ({
-                      value: s,
-                      label: t(`sanitation.forms.payerStatus.${s}`),
-                    }))}
-                    error={fieldError(t, errors.status)}
+                    options={PayerStatus.options}
+                    labelKey="sanitation.forms.payerStatus"
+                    {...boundInput(bound)}
                   />
                 )}
               />
