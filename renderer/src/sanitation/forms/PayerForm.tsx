@@ -36,6 +36,7 @@ interface Props {
 const fieldNames = Object.keys(PayerEditFields.shape)
 const householdOnly = ['personalNumber', 'registeredMembers', 'socialScore'] as const
 const organisationOnly = ['companyCode', 'activityCategory', 'billingUnit', 'billingQuantity'] as const
+const digitCount = { companyCode: 9, personalNumber: 11, postalCode: 4 } as const
 
 /**
  * A household's or an organisation's record, every field DOMAIN.md lists, checked by the schema the
@@ -69,6 +70,26 @@ export function PayerForm({ mode, defaultValues, onSubmit, onCancel }: Props) {
     const category = reference.data?.activityCategories.find((c) => c.code === code)
     if (category) setValue('billingUnit', category.unit, { shouldDirty: true })
   }
+  // The codes typed as digits (company code, personal number, postal code); null when left empty.
+  const digits = (name: 'companyCode' | 'personalNumber' | 'postalCode') => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <NullableTextInput
+          label={label(name)}
+          withAsterisk={name !== 'postalCode'}
+          inputMode="numeric"
+          maxLength={digitCount[name]}
+          ref={field.ref}
+          value={field.value}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          error={fieldError(t, fieldState.error)}
+        />
+      )}
+    />
+  )
 
   return (
     <KeyboardForm onSubmit={submit} onEscape={onCancel}>
@@ -94,43 +115,7 @@ export function PayerForm({ mode, defaultValues, onSubmit, onCancel }: Props) {
               error={fieldError(t, errors.name)}
               {...register('name')}
             />
-            {kind === 'organisation' ? (
-              <Controller
-                control={control}
-                name="companyCode"
-                render={({ field }) => (
-                  <NullableTextInput
-                    label={label('companyCode')}
-                    withAsterisk
-                    inputMode="numeric"
-                    maxLength={9}
-                    ref={field.ref}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    error={fieldError(t, errors.companyCode)}
-                  />
-                )}
-              />
-            ) : (
-              <Controller
-                control={control}
-                name="personalNumber"
-                render={({ field }) => (
-                  <NullableTextInput
-                    label={label('personalNumber')}
-                    withAsterisk
-                    inputMode="numeric"
-                    maxLength={11}
-                    ref={field.ref}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    error={fieldError(t, errors.personalNumber)}
-                  />
-                )}
-              />
-            )}
+            {kind === 'organisation' ? digits('companyCode') : digits('personalNumber')}
             <Controller
               control={control}
               name="phone"
@@ -187,22 +172,7 @@ export function PayerForm({ mode, defaultValues, onSubmit, onCancel }: Props) {
                 {...register('apartment')}
               />
             </SimpleGrid>
-            <Controller
-              control={control}
-              name="postalCode"
-              render={({ field }) => (
-                <NullableTextInput
-                  label={label('postalCode')}
-                  inputMode="numeric"
-                  maxLength={4}
-                  ref={field.ref}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  error={fieldError(t, errors.postalCode)}
-                />
-              )}
-            />
+            {digits('postalCode')}
           </SimpleGrid>
         </Fieldset>
 
