@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
-import { useEffect, useState } from 'react'
 import { Controller, type Resolver, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -15,6 +14,7 @@ import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useFormat } from '../../ui/useFormat'
+import { usePreviewedValues } from '../../ui/usePreviewedValues'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { VocabularySelect } from '../../ui/VocabularySelect'
 import { usePreviewAmnesty, useSanitationWrite } from './editQueries'
@@ -42,7 +42,6 @@ export function AmnestyForm({ onDone }: { onDone(): void }) {
   const format = useFormat()
   const preview = usePreviewAmnesty()
   const grant = useSanitationWrite((input: AmnestyFields) => unwrap(api.sanitation.grantAmnesty(input)))
-  const [outcome, setOutcome] = useState<{ values: AmnestyFields; result: AmnestyOutcome } | null>(null)
   const form = useForm<Values, unknown, AmnestyFields>({
     resolver: zodResolver(AmnestyFields) as unknown as Resolver<Values, unknown, AmnestyFields>,
     defaultValues: {
@@ -58,11 +57,7 @@ export function AmnestyForm({ onDone }: { onDone(): void }) {
   const { control, register, formState } = form
   const { errors, isSubmitting } = formState
   const server = useServerSubmit(form.setError, fieldNames)
-  // Any change after the preview asks for a new one: what is granted is exactly what was shown.
-  useEffect(() => {
-    const subscription = form.watch(() => setOutcome(null))
-    return () => subscription.unsubscribe()
-  }, [form])
+  const [outcome, setOutcome] = usePreviewedValues<AmnestyFields, AmnestyOutcome>(form)
   const showPreview = form.handleSubmit((values) =>
     server.run(async () => setOutcome({ values, result: await preview.mutateAsync(values) })),
   )

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
-import { useEffect, useState } from 'react'
 import { Controller, type Resolver, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -19,6 +18,7 @@ import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
 import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useFormat } from '../../ui/useFormat'
+import { usePreviewedValues } from '../../ui/usePreviewedValues'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { usePreviewTariffVersion, useSanitationReference, useSanitationWrite } from '../forms/editQueries'
 import { WholeNumberInput } from '../forms/formFields'
@@ -76,9 +76,6 @@ function TariffVersionForm({
   const create = useSanitationWrite((input: TariffVersionFields) =>
     unwrap(api.sanitation.createTariffVersion(input)),
   )
-  const [checked, setChecked] = useState<{ values: TariffVersionFields; result: TariffCorrections } | null>(
-    null,
-  )
   const form = useForm<Values, unknown, TariffVersionFields>({
     resolver: zodResolver(TariffVersionFields) as unknown as Resolver<Values, unknown, TariffVersionFields>,
     defaultValues,
@@ -86,10 +83,7 @@ function TariffVersionForm({
   const { control, register, formState } = form
   const { errors, isSubmitting } = formState
   const server = useServerSubmit(form.setError, fieldNames)
-  useEffect(() => {
-    const subscription = form.watch(() => setChecked(null))
-    return () => subscription.unsubscribe()
-  }, [form])
+  const [checked, setChecked] = usePreviewedValues<TariffVersionFields, TariffCorrections>(form)
   const check = form.handleSubmit((values) =>
     server.run(async () => setChecked({ values, result: await preview.mutateAsync(values) })),
   )
