@@ -11,7 +11,7 @@ import {
   type BankFileFormatFields,
 } from '../../../../domain/sanitation/bankFileFormat'
 import type { BankFormatItem } from '../../../../domain/sanitation/referenceContract'
-import { ChoiceSelect } from '../../ui/ChoiceSelect'
+import { type Choice, ChoiceSelect } from '../../ui/ChoiceSelect'
 import { FormButtons } from '../../ui/FormButtons'
 import { FormModal } from '../../ui/FormModal'
 import { fieldError } from '../../ui/fieldError'
@@ -100,6 +100,35 @@ function BankFormatFields({ format, onDone }: { format: BankFormatItem | undefin
     return parsed.success ? parsed.data : null
   }, [settled])
 
+  const delimiterChoices = delimiters.map((d) => ({
+    value: d,
+    label: t(`sanitation.referenceData.delimiters.${delimiterKey[d]}`),
+  }))
+  const dateFormatChoices = BankDateFormat.options.map((d) => ({ value: d, label: d }))
+  const amountUnitChoices = (['lari', 'tetri'] as const).map((u) => ({
+    value: u,
+    label: t(`sanitation.referenceData.amountUnits.${u}`),
+  }))
+  const choice = (name: 'delimiter' | 'dateFormat' | 'amountUnit', choices: readonly Choice[]) => (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <ChoiceSelect
+          label={t(`sanitation.referenceData.${name}`)}
+          withAsterisk
+          ref={field.ref}
+          value={field.value}
+          onChange={field.onChange}
+          emptyLabel={t('sanitation.referenceData.choose')}
+          emptyValue={undefined}
+          choices={choices}
+          error={fieldError(t, errors[name])}
+        />
+      )}
+    />
+  )
+
   return (
     <Grid gap="xl">
       <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -115,26 +144,7 @@ function BankFormatFields({ format, onDone }: { format: BankFormatItem | undefin
                 errors={errors}
                 registrations={{ nameKa: form.register('nameKa'), nameEn: form.register('nameEn') }}
               />
-              <Controller
-                control={form.control}
-                name="delimiter"
-                render={({ field }) => (
-                  <ChoiceSelect
-                    label={t('sanitation.referenceData.delimiter')}
-                    withAsterisk
-                    ref={field.ref}
-                    value={field.value}
-                    onChange={field.onChange}
-                    emptyLabel={t('sanitation.referenceData.choose')}
-                    emptyValue={undefined}
-                    choices={delimiters.map((d) => ({
-                      value: d,
-                      label: t(`sanitation.referenceData.delimiters.${delimiterKey[d]}`),
-                    }))}
-                    error={fieldError(t, errors.delimiter)}
-                  />
-                )}
-              />
+              {choice('delimiter', delimiterChoices)}
               <Controller
                 control={form.control}
                 name="skipLines"
@@ -153,43 +163,8 @@ function BankFormatFields({ format, onDone }: { format: BankFormatItem | undefin
                   />
                 )}
               />
-              <Controller
-                control={form.control}
-                name="dateFormat"
-                render={({ field }) => (
-                  <ChoiceSelect
-                    label={t('sanitation.referenceData.dateFormat')}
-                    withAsterisk
-                    ref={field.ref}
-                    value={field.value}
-                    onChange={field.onChange}
-                    emptyLabel={t('sanitation.referenceData.choose')}
-                    emptyValue={undefined}
-                    choices={BankDateFormat.options.map((d) => ({ value: d, label: d }))}
-                    error={fieldError(t, errors.dateFormat)}
-                  />
-                )}
-              />
-              <Controller
-                control={form.control}
-                name="amountUnit"
-                render={({ field }) => (
-                  <ChoiceSelect
-                    label={t('sanitation.referenceData.amountUnit')}
-                    withAsterisk
-                    ref={field.ref}
-                    value={field.value}
-                    onChange={field.onChange}
-                    emptyLabel={t('sanitation.referenceData.choose')}
-                    emptyValue={undefined}
-                    choices={(['lari', 'tetri'] as const).map((u) => ({
-                      value: u,
-                      label: t(`sanitation.referenceData.amountUnits.${u}`),
-                    }))}
-                    error={fieldError(t, errors.amountUnit)}
-                  />
-                )}
-              />
+              {choice('dateFormat', dateFormatChoices)}
+              {choice('amountUnit', amountUnitChoices)}
             </SimpleGrid>
             <Checkbox label={t('sanitation.referenceData.hasHeader')} {...form.register('hasHeader')} />
             <Divider label={t('sanitation.referenceData.mapping')} labelPosition="left" />
