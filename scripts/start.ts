@@ -19,13 +19,15 @@ const { values, tokens } = parseArgs({
     'data-dir': { type: 'string' },
     /** The size of the server's demo property registry on its first start. */
     'demo-objects': { type: 'string' },
+    /** Households of the server's demo sanitation registry on its first start (a tenth as many organisations). */
+    'demo-payers': { type: 'string' },
   },
   strict: false,
   tokens: true,
 })
 /** Everything else goes to the web host (`--port`, `--no-open`, ...). */
 const passOn = tokens
-  .filter((t) => t.kind === 'option' && !['web', 'data-dir', 'demo-objects'].includes(t.name))
+  .filter((t) => t.kind === 'option' && !['web', 'data-dir', 'demo-objects', 'demo-payers'].includes(t.name))
   .flatMap((t) => (t.kind === 'option' ? [t.rawName, ...(t.value !== undefined ? [t.value] : [])] : []))
 
 const userDataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultUserDataDir()
@@ -86,6 +88,7 @@ const server = spawn(
     String(port),
     '--demo',
     ...(typeof values['demo-objects'] === 'string' ? ['--demo-objects', values['demo-objects']] : []),
+    ...(typeof values['demo-payers'] === 'string' ? ['--demo-payers', values['demo-payers']] : []),
   ],
   {
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -287,9 +287,7 @@ export function* demoSanitationRows(
       ? addPeriods(firstPeriod, r.int(1, BILLED_MONTHS - 1))
       : r.pick(['2017-01', '2018-03', '2019-06', '2021-01'])
     const closes = r.chance(0.012)
-    const closedOn = closes
-      ? `${addPeriods(firstPeriod, r.int(2, BILLED_MONTHS - 1))}-${String(r.int(1, 28)).padStart(2, '0')}`
-      : null
+    const closedOn = closes ? closingDay(r, firstPeriod, billedFrom) : null
     const status = closes ? 'closed' : r.chance(0.03) ? 'vacant' : 'active'
     const id = newId()
     const exemptions: Exemption[] = []
@@ -365,9 +363,7 @@ export function* demoSanitationRows(
       ? addPeriods(firstPeriod, r.int(1, BILLED_MONTHS - 1))
       : r.pick(['2017-01', '2019-01', '2020-07', '2022-02'])
     const closes = r.chance(0.03)
-    const closedOn = closes
-      ? `${addPeriods(firstPeriod, r.int(2, BILLED_MONTHS - 1))}-${String(r.int(1, 28)).padStart(2, '0')}`
-      : null
+    const closedOn = closes ? closingDay(r, firstPeriod, billedFrom) : null
     const id = newId()
     const payer: DemoPayer = {
       id,
@@ -633,4 +629,10 @@ function tariffRows(version: TariffVersion, note: string, newId: () => string): 
     rate('activity', code, unit, rateTetri)
   }
   return rows
+}
+
+/** A day in the billed year when an account closed, never in a month before its billing started. */
+function closingDay(r: Random, firstPeriod: string, billedFrom: string): string {
+  const period = addPeriods(firstPeriod, r.int(2, BILLED_MONTHS - 1))
+  return `${period < billedFrom ? billedFrom : period}-${String(r.int(1, 28)).padStart(2, '0')}`
 }

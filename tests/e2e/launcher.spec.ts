@@ -36,6 +36,8 @@ test('the start command brings up the server and an enrolled app that a clerk ca
       dataDir,
       '--demo-objects',
       '200',
+      '--demo-payers',
+      '200',
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
   )
