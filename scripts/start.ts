@@ -21,6 +21,8 @@ const { values, tokens } = parseArgs({
     'demo-objects': { type: 'string' },
     /** Households of the server's demo sanitation registry on its first start (a tenth as many organisations). */
     'demo-payers': { type: 'string' },
+    /** The web host's port, passed on (declared so that `--port 4780` keeps its value). */
+    port: { type: 'string' },
   },
   strict: false,
   tokens: true,
