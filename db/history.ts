@@ -18,6 +18,16 @@ export function historyOf(db: Db, subjectId: string): HistoryEntry[] {
       entity: h.entity,
       rowId: h.rowId,
       op: h.op,
-      changes: JSON.parse(h.changes) as HistoryEntry['changes'],
+      changes: changesOf(h.changes),
     }))
+}
+
+/**
+ * A history row's changes: a list of field changes, or, for a local insert, the inserted values
+ * themselves (the write path stores the outbox row's text once more instead of a list twice its size).
+ */
+function changesOf(text: string): HistoryEntry['changes'] {
+  const parsed = JSON.parse(text) as HistoryEntry['changes'] | Record<string, unknown>
+  if (Array.isArray(parsed)) return parsed
+  return Object.entries(parsed).map(([field, to]) => ({ field, from: null, to }))
 }

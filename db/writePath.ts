@@ -7,6 +7,7 @@ import type { Db } from './database'
 import { ensureDevice } from './device'
 import { newId } from './ids'
 import { type EntityName, replicatedTables } from './replicatedTables'
+import { rowBuffer } from './rowBuffer'
 import { systemColumnKeys } from './schema/replicated'
 import { withGateOpen } from './writeGuard'
 
@@ -37,6 +38,8 @@ export interface Written {
   id: string
   subjectId: string
   op: Change['op']
+  /** An insert's values as written (derived indexes read them instead of the row). */
+  inserted?: Readonly<Values>
 }
 
 /** Keeps derived data (full-text indexes) in step, inside the same transaction. */
@@ -76,14 +79,6 @@ export function createWritePath(db: Db, options: WritePathOptions = {}): WritePa
     }
     return s
   }
-  const insertOutbox = client.prepare(
-    `INSERT INTO outbox (seq, mutation_id, entity, row_id, op, fields, base_versions, hlc, user_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
-  const insertHistory = client.prepare(
-    `INSERT INTO record_history (mutation_id, entity, row_id, subject_id, op, changes, user_id, user_name, at, hlc)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
   const saveDevice = client.prepare(
     'UPDATE device_state SET last_seq = ?, hlc_wall_ms = ?, hlc_counter = ? WHERE id = 1',
   )
@@ -95,6 +90,18 @@ export function createWritePath(db: Db, options: WritePathOptions = {}): WritePa
     const at = now()
     const atIso = at.toISOString()
     const written: Written[] = []
+    // Outbox and history rows go several to a statement, flushed before the derived indexes run;
+    // made per call, so a failed call leaves nothing behind for the next one.
+    const outboxRows = rowBuffer(
+      client,
+      'INSERT INTO outbox (seq, mutation_id, entity, row_id, op, fields, base_versions, hlc, user_id, created_at)',
+      10,
+    )
+    const historyRows = rowBuffer(
+      client,
+      'INSERT INTO record_history (mutation_id, entity, row_id, subject_id, op, changes, user_id, user_name, at, hlc)',
+      10,
+    )
 
     withGateOpen(client, () => {
       for (const change of changes) {
@@ -106,33 +113,41 @@ export function createWritePath(db: Db, options: WritePathOptions = {}): WritePa
         if (!applied) continue
         seq += 1
         const mutationId = newId()
-        insertOutbox.run(
+        const fields = JSON.stringify(applied.fields)
+        outboxRows.add(
           seq,
           mutationId,
           change.entity,
           applied.id,
           change.op,
-          JSON.stringify(applied.fields),
-          JSON.stringify(applied.baseVersions),
+          fields,
+          applied.baseVersions === NO_BASE ? '{}' : JSON.stringify(applied.baseVersions),
           version,
           actor.userId,
           atIso,
         )
         const subjectId = change.subjectId ?? applied.id
-        insertHistory.run(
+        historyRows.add(
           mutationId,
           change.entity,
           applied.id,
           subjectId,
           change.op,
-          JSON.stringify(applied.history),
+          // An insert's history is its values (the same text as the outbox row; see db/history.ts).
+          applied.history === null ? fields : JSON.stringify(applied.history),
           actor.userId,
           actor.userName,
           atIso,
           version,
         )
-        written.push({ entity: change.entity, id: applied.id, subjectId, op: change.op })
+        written.push(
+          change.op === 'insert'
+            ? { entity: change.entity, id: applied.id, subjectId, op: change.op, inserted: applied.fields }
+            : { entity: change.entity, id: applied.id, subjectId, op: change.op },
+        )
       }
+      outboxRows.flush()
+      historyRows.flush()
       for (const index of derived) index(client, written)
     })
     saveDevice.run(seq, hlc.wallMs, hlc.counter)
@@ -146,8 +161,12 @@ interface Applied {
   id: string
   fields: Values
   baseVersions: Record<string, number | null>
-  history: { field: string; from: unknown; to: unknown }[]
+  /** Null for an insert: its history is its fields. */
+  history: { field: string; from: unknown; to: unknown }[] | null
 }
+
+/** The base versions of a new row: none (it has no server versions until its insert comes back). */
+const NO_BASE: Record<string, number | null> = Object.freeze({}) as Record<string, number | null>
 
 const systemKeys = new Set<string>(systemColumnKeys)
 
@@ -155,9 +174,7 @@ function applyOne(s: TableStatements, change: Change, actor: Actor, atIso: strin
   if (change.op === 'insert') {
     const id = change.id ?? newId()
     const fields = clerkFields(s, change.values)
-    // A row made here has no server versions until its insert comes back from the server.
-    const row: Values = {
-      ...fields,
+    const system: Values = {
       id,
       version: 1,
       fieldVersions: '{}',
@@ -166,9 +183,13 @@ function applyOne(s: TableStatements, change: Change, actor: Actor, atIso: strin
       updatedAt: atIso,
       updatedBy: actor.userId,
     }
-    s.insert.run(s.keys.map((k) => toSql(row[k])))
-    const history = Object.entries(fields).map(([field, to]) => ({ field, from: null, to }))
-    return { id, fields, baseVersions: {}, history }
+    const params = new Array<unknown>(s.keys.length)
+    for (let i = 0; i < s.keys.length; i++) {
+      const key = s.keys[i]!
+      params[i] = toSql(systemKeys.has(key) ? system[key] : fields[key])
+    }
+    s.insert.run(params)
+    return { id, fields, baseVersions: NO_BASE, history: null }
   }
 
   const current = s.select.get(change.id) as Values | undefined

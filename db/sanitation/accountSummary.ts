@@ -96,18 +96,22 @@ const keepAccounts: DerivedIndex = (client, written) => {
     if (!touchingEntities.has(w.entity)) continue
     if (w.entity === 'sanitationPayer') recompute.add(w.id)
     else if (w.entity === 'sanitationPayment') {
-      const payment = s.payment.get(w.id) as
-        | { payerId: string; amount: number; deletedAt: string | null }
-        | undefined
+      const payment = w.inserted
+        ? { payerId: w.inserted.payerId as string, amount: w.inserted.amountTetri as number, deletedAt: null }
+        : (s.payment.get(w.id) as { payerId: string; amount: number; deletedAt: string | null } | undefined)
       if (!payment) continue
       // arrears = max(0, X - paid), so paying a more gives max(0, arrears - a), whatever X is.
       if (w.op === 'insert' && payment.deletedAt === null && !recompute.has(payment.payerId)) {
         s.addPayment.run({ amount: payment.amount, payerId: payment.payerId })
       } else recompute.add(payment.payerId)
     } else {
-      const line = s.line.get(w.id) as
-        | { payerId: string; period: string; amount: number; deletedAt: string | null }
-        | undefined
+      const line = w.inserted
+        ? {
+            payerId: w.inserted.payerId as string,
+            period: w.inserted.period as string,
+            amount: w.inserted.amountTetri as number,
+          }
+        : (s.line.get(w.id) as { payerId: string; period: string; amount: number } | undefined)
       if (!line) continue
       if (w.op === 'insert' && line.period >= dueBefore && line.amount > 0 && !recompute.has(line.payerId)) {
         s.addCharge.run(line.amount, line.amount, line.payerId)

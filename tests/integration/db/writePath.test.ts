@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { historyOf } from '../../../db/history'
 import { withGateOpen } from '../../../db/writeGuard'
 import { decodeHlc } from '../../../domain/time/hlc'
 import { seedTerritorialUnits, systemActor } from '../../../electron/backend/seed/territorialUnits'
@@ -200,6 +201,56 @@ describe('the write path', () => {
     ).toEqual({
       n: 0,
     })
+  })
+
+  it('leaves nothing of a failed call behind for the next one', () => {
+    expect(() =>
+      store.write(clerk, [
+        { op: 'insert', entity: 'propertyObject', values: objectValues(unitId, 'RST-A') },
+        { op: 'delete', entity: 'propertyObject', id: '0190aaaa-0000-7000-8000-000000000000' },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
+    const [saved] = store.write(clerk, [
+      { op: 'insert', entity: 'propertyObject', values: objectValues(unitId, 'RST-B') },
+    ])
+    expect(outbox().map((r) => r.row_id)).toEqual([saved!.id])
+    expect(store.db.$client.prepare('SELECT row_id FROM record_history').pluck().all()).toEqual([saved!.id])
+  })
+
+  it('writes many rows of one call in order, with an outbox row and a history entry each', () => {
+    const inventory = Array.from({ length: 123 }, (_, i) => `RST-${String(i).padStart(4, '0')}`)
+    const written = store.write(
+      clerk,
+      inventory.map((n) => ({
+        op: 'insert' as const,
+        entity: 'propertyObject' as const,
+        values: objectValues(unitId, n),
+      })),
+    )
+    const rows = outbox()
+    expect(rows.map((r) => r.row_id)).toEqual(written.map((w) => w.id))
+    expect(rows.map((r) => r.seq)).toEqual(inventory.map((_, i) => rows[0]!.seq + i))
+    expect(rows.map((r) => JSON.parse(r.fields).inventoryNumber)).toEqual(inventory)
+    const history = store.db.$client
+      .prepare('SELECT mutation_id FROM record_history ORDER BY hlc')
+      .pluck()
+      .all()
+    expect(history).toEqual(rows.map((r) => r.mutation_id))
+  })
+
+  it("shows an insert in the record's history as every field set from nothing", () => {
+    const [created] = store.write(clerk, [
+      { op: 'insert', entity: 'propertyObject', values: objectValues(unitId) },
+    ])
+    store.write(clerk, [
+      { op: 'update', entity: 'propertyObject', id: created!.id, values: { state: 'vacant' } },
+    ])
+    const [update, insert] = historyOf(store.db, created!.id)
+    expect(update).toMatchObject({ op: 'update', changes: [{ field: 'state', from: 'inUse', to: 'vacant' }] })
+    expect(insert).toMatchObject({ op: 'insert', userName: clerk.userName })
+    expect(insert!.changes).toEqual(
+      Object.entries(objectValues(unitId)).map(([field, to]) => ({ field, from: null, to })),
+    )
   })
 
   it('deletes as a tombstone that keeps the row and refuses later edits', () => {
