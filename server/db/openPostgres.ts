@@ -8,6 +8,12 @@ import { serverMigrationsFolder } from './serverDatabase'
 /** Any fixed number: instances starting together take this advisory lock to migrate one at a time. */
 const MIGRATION_LOCK = 4_700_001
 const RECONNECT_DELAY_MS = 1_000
+/**
+ * Settings of every pooled session. JIT off: the server's queries are short index scans whose cost
+ * estimates still pass `jit_above_cost` (a snapshot page's parent rows with their "still referenced"
+ * subquery is costed in the millions), and compiling them took about 300 ms for a 10 ms page.
+ */
+const SESSION_SETTINGS = '-c jit=off'
 
 /**
  * PostgreSQL at `url` (DATABASE_URL). Several server instances may share it: each runs migrations
@@ -17,7 +23,7 @@ export async function openPostgres(
   url: string,
   options: { poolSize?: number } = {},
 ): Promise<ServerDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, options: SESSION_SETTINGS })
   // An idle client losing its connection (a database restart) must not crash the process.
   pool.on('error', () => {})
   const db = drizzle({ client: pool })
