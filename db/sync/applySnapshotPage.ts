@@ -8,6 +8,7 @@ import { writeServerState } from './rowState'
 import { saveScopeState, scopeState } from './scopeState'
 import { confirmSentBySnapshot } from './scopes'
 import { dropSecondaryIndexesOfEmptyScope, missingSecondaryIndexes } from './secondaryIndexes'
+import { insertSnapshotRow } from './snapshotInsert'
 import { SyncDataError } from './syncDataError'
 
 /**
@@ -46,6 +47,12 @@ export function applySnapshotPage(
         dropSecondaryIndexesOfEmptyScope(client, scope)
       }
       for (const row of page.rows) {
+        const inserted = insertSnapshotRow(client, row, at)
+        if (inserted) {
+          applied += 1
+          written.push(inserted)
+          continue
+        }
         const versions = row.fieldVersions
         const outcome = writeServerState(client, {
           entity: row.entity,

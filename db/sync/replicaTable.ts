@@ -26,6 +26,8 @@ export interface ReplicaTable {
   referencedBy: Reference[]
   select: Database.Statement
   upsert: Database.Statement
+  /** An INSERT of every column that does nothing when the id is already here (see `.changes`). */
+  insertNew: Database.Statement
   remove: Database.Statement
   /** Tombstones a row so derived indexes drop it before `remove` deletes it for good. */
   markDeleted: Database.Statement
@@ -99,6 +101,10 @@ function prepare(client: Database.Database, entity: EntityName): ReplicaTable {
     upsert: client.prepare(
       `INSERT INTO "${name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
        ON CONFLICT(id) DO UPDATE SET ${upsertSet}`,
+    ),
+    insertNew: client.prepare(
+      `INSERT INTO "${name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT(id) DO NOTHING`,
     ),
     remove: client.prepare(`DELETE FROM "${name}" WHERE id = ?`),
     markDeleted: client.prepare(`UPDATE "${name}" SET deleted_at = ? WHERE id = ?`),
