@@ -870,6 +870,21 @@ export const en: Translation = {
       moreThanDebt: 'The amount is more than the payer owes',
       notActive: 'This plan is no longer active',
     },
+    lineWriting: {
+      amnesty: 'Writing the amnesty lines',
+      corrections: 'Writing the corrections',
+      progress: '{{done}} / {{total}} lines',
+      stop: 'Stop',
+      stopped:
+        'Stopped: {{lines}} lines are written. “Complete” in the table writes the rest; no line is written twice.',
+      completed: '{{lines}} lines written, {{total}} in all.',
+      incomplete: 'Incomplete: {{lines}} lines',
+      complete: 'Complete',
+      completeNamed: 'Complete: {{what}}',
+      correctionLines: 'Corrections',
+      amnestyLines: 'Lines',
+      busy: 'Other lines (a billing run, an amnesty or corrections) are still being written; try again once they are',
+    },
     amnestyForm: {
       title: 'Amnesty',
       coverage: 'Applies to',
@@ -880,6 +895,7 @@ export const en: Translation = {
       previewButton: 'Show the effect',
       grant: 'Grant the amnesty',
       future: 'An amnesty can only cover periods that have begun',
+      alreadyGranted: 'Every line of the amnesty is already written',
     },
     inspectionForm: {
       title: 'Inspection record',
@@ -951,6 +967,7 @@ export const en: Translation = {
       unknownBand: 'No such social band in the reference list',
       unknownCategory: 'No such activity in the reference list',
       sameDays: 'A version adopted on the same day and in force from the same day already exists',
+      alreadyIssued: 'Every correction of this version is already written',
     },
     referenceData: {
       title: 'Sanitation fee reference data',
