@@ -90,7 +90,11 @@ async function writeCorrections(
   const answer = { id: version.id, ...planned.summary }
   const total = planned.lines.length
   onStart?.({ recordId: version.id, totalLines: total, answer })
-  await writeLinesInBatches(write, actor, planned.lines, {
+  // A payer's corrections of several periods go in one batch: its account is summed once, not per period.
+  const byPayer = [...planned.lines].sort((a, b) =>
+    a.payerId < b.payerId ? -1 : a.payerId > b.payerId ? 1 : 0,
+  )
+  await writeLinesInBatches(write, actor, byPayer, {
     ...batching,
     alongside: (done) => {
       const counts = {
