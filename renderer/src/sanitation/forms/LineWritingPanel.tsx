@@ -17,6 +17,15 @@ export function LineWritingPanel({ recordId, title }: { recordId: string; title:
   const progress = useLineWritingProgress(recordId)
   const stop = useStopLineWriting()
   const state = progress.data?.state
+  const done = progress.data?.doneLines
+  useEffect(() => {
+    // The record's row counts the lines batch by batch: its list follows the progress.
+    if (done !== undefined) {
+      for (const list of ['amnesties', 'tariffVersions']) {
+        void client.invalidateQueries({ queryKey: [...sanitationKey, list] })
+      }
+    }
+  }, [done, client])
   useEffect(() => {
     // The lists show the record's state and counts: ask them again once the writing ends.
     if (state && state !== 'running') void client.invalidateQueries({ queryKey: sanitationKey })

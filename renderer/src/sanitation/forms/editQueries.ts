@@ -66,10 +66,11 @@ export const usePreviewAmnesty = () =>
   useMutation({ mutationFn: (input: AmnestyFields) => unwrap(api.sanitation.previewAmnesty(input)) })
 
 /** How far an amnesty's or a tariff version's lines are written, asked twice a second while they are. */
-export const useLineWritingProgress = (recordId: string) =>
+export const useLineWritingProgress = (recordId: string | null) =>
   useQuery({
     queryKey: [...sanitationKey, 'lineWritingProgress', recordId],
-    queryFn: () => unwrap(api.sanitation.lineWritingProgress({ recordId })),
+    queryFn: () => unwrap(api.sanitation.lineWritingProgress({ recordId: recordId! })),
+    enabled: recordId !== null,
     refetchInterval: (query) => (query.state.data?.state === 'running' ? 500 : false),
   })
 

@@ -14,6 +14,7 @@ import {
   useAmnesties,
   useCompleteLines,
   useGeneralExemptions,
+  useLineWritingProgress,
   useSanitationReference,
   useTariffVersions,
 } from '../forms/editQueries'
@@ -42,6 +43,8 @@ export default function TariffsScreen() {
   const [writing, setWriting] = useState<{ record: LineRecord; id: string } | null>(null)
   const completeAmnesty = useCompleteLines('amnesty')
   const completeCorrections = useCompleteLines('tariffVersion')
+  // The same query as the panel's: a record whose lines are being written now offers no Complete.
+  const writingNow = useLineWritingProgress(writing?.id ?? null).data?.state === 'running'
   const complete = (record: LineRecord, id: string) =>
     (record === 'amnesty' ? completeAmnesty : completeCorrections).mutate(id, {
       onSuccess: () => setWriting({ record, id }),
@@ -55,7 +58,7 @@ export default function TariffsScreen() {
         <Badge color="orange" variant="light">
           {t('sanitation.lineWriting.incomplete', { lines: format.number(lines) })}
         </Badge>
-        {may('approve') && writing?.id !== id ? (
+        {may('approve') && !(writingNow && writing?.id === id) ? (
           <Button
             size="compact-xs"
             variant="light"
