@@ -15,7 +15,8 @@ import { addPeriods } from '../../domain/sanitation/period'
 import type { SanitationBillingRunRow, SanitationChargeLineRow } from '../../domain/sanitation/rows'
 import { runReversalLines } from '../../domain/sanitation/runReversal'
 import type { Db } from '../database'
-import type { Actor, Change, WritePath } from '../writePath'
+import type { Actor, WritePath } from '../writePath'
+import { writeLinesInBatches } from './lineBatches'
 import { linesOfPeriod, loadChargeRules, payersForBilling } from './rules'
 
 // The monthly billing run: preview, then the charge lines written through the write path in
@@ -53,10 +54,6 @@ export interface BillingRunResult {
   totalTetri: number
   payerCount: number
 }
-
-const DEFAULT_BATCH = 5_000
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** What a run would write for the period, compared with the month before. Nothing is written. */
 export function previewBilling(db: Db, scope: BillingScope, today: string): BillingPreview {
@@ -189,34 +186,19 @@ export async function runBilling(
   }
 }
 
-async function writeInBatches(
+/** The shared batching of lines (lineBatches.ts), its progress told with the run's id. */
+function writeInBatches(
   write: WritePath,
   actor: Actor,
   lines: readonly SanitationChargeLineRow[],
   billingRunId: string,
   options: BatchOptions,
 ): Promise<{ count: number; tetri: number }> {
-  const size = options.batchSize ?? DEFAULT_BATCH
-  let count = 0
-  let tetri = 0
-  for (let start = 0; start < lines.length; start += size) {
-    if (start > 0) {
-      await yieldToEventLoop()
-      if (options.cancelled?.()) break
-    }
-    const batch = lines.slice(start, start + size)
-    const changes: Change[] = batch.map((line) => ({
-      op: 'insert',
-      entity: 'sanitationChargeLine',
-      values: { ...line },
-      subjectId: line.payerId,
-    }))
-    write(actor, changes)
-    count += batch.length
-    for (const line of batch) tetri += line.amountTetri
-    options.onProgress?.({ billingRunId, doneLines: count, totalLines: lines.length, doneTetri: tetri })
-  }
-  return { count, tetri }
+  const { onProgress, onStart: _onStart, ...batching } = options
+  return writeLinesInBatches(write, actor, lines, {
+    ...batching,
+    onProgress: onProgress && ((p) => onProgress({ billingRunId, ...p })),
+  })
 }
 
 interface RunRow {

@@ -68,7 +68,7 @@ export function amnestyList(db: Db): Stored<SanitationAmnestyRow>[] {
     .prepare(
       `SELECT id, version, from_period AS fromPeriod, to_period AS toPeriod, coverage,
          legal_act_number AS legalActNumber, legal_act_date AS legalActDate,
-         legal_act_kind AS legalActKind, reason
+         legal_act_kind AS legalActKind, reason, state, line_count AS lineCount, total_tetri AS totalTetri
        FROM sanitation_amnesty WHERE deleted_at IS NULL ORDER BY legal_act_date DESC, rowid DESC`,
     )
     .all() as Stored<SanitationAmnestyRow>[]

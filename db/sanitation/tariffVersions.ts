@@ -18,7 +18,8 @@ export function tariffVersionViews(db: Db): TariffVersionView[] {
       `SELECT id, version, resolution_number AS resolutionNumber, resolution_date AS resolutionDate,
          effective_from AS effectiveFrom, effective_to AS effectiveTo,
          household_rate_tetri AS householdRateTetri, member_cap AS memberCap,
-         amends_version_id AS amendsVersionId, note
+         amends_version_id AS amendsVersionId, note, corrections_state AS correctionsState,
+         correction_count AS correctionCount, correction_tetri AS correctionTetri
        FROM sanitation_tariff_version WHERE deleted_at IS NULL
        ORDER BY effective_from DESC, resolution_date DESC, id DESC`,
     )
@@ -105,7 +106,9 @@ export function plannedCorrections(
     periodOfDate(fields.effectiveFrom),
     fields.effectiveTo === null ? null : periodOfDate(fields.effectiveTo),
   )
-  const result = amendmentCorrections(version, [...loadTariffVersions(db), version], lines, {
+  // The version itself is stored already when an interrupted adoption is completed.
+  const stored = loadTariffVersions(db).filter((v) => v.id !== id)
+  const result = amendmentCorrections(version, [...stored, version], lines, {
     sakrebuloGenitive: sanitationSettings().sakrebuloGenitive,
     issuedOn,
     billingRunId: null,

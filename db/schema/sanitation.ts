@@ -53,6 +53,10 @@ export const sanitationTariffVersion = sqliteTable('sanitation_tariff_version', 
   memberCap: integer('member_cap').notNull(),
   amendsVersionId: text('amends_version_id'),
   note: text('note').notNull(),
+  // Its correction lines so far (written in batches); 'issued' once the last batch is written.
+  correctionsState: text('corrections_state').notNull().default('issued'),
+  correctionCount: integer('correction_count').notNull().default(0),
+  correctionTetri: integer('correction_tetri').notNull().default(0),
 })
 
 export const sanitationTariffRate = sqliteTable(
@@ -118,6 +122,10 @@ export const sanitationAmnesty = sqliteTable('sanitation_amnesty', {
   legalActDate: text('legal_act_date').notNull(),
   legalActKind: text('legal_act_kind').notNull(),
   reason: text('reason').notNull(),
+  // Its lines so far (written in batches); 'granted' once the last batch is written.
+  state: text('state').notNull().default('granted'),
+  lineCount: integer('line_count').notNull().default(0),
+  totalTetri: integer('total_tetri').notNull().default(0),
 })
 
 export const sanitationChargeLine = sqliteTable(

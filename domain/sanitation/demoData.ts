@@ -602,7 +602,12 @@ export function* demoSanitationRows(
 function tariffRows(version: TariffVersion, note: string, newId: () => string): DemoSanitationRow[] {
   const { id, bandRates, activityRates: rates, ...values } = version
   const rows: DemoSanitationRow[] = [
-    { entity: 'sanitationTariffVersion', id, subjectId: id, values: { ...values, note } },
+    {
+      entity: 'sanitationTariffVersion',
+      id,
+      subjectId: id,
+      values: { ...values, note, correctionsState: 'issued', correctionCount: 0, correctionTetri: 0 },
+    },
   ]
   const rate = (
     rateKind: 'socialBand' | 'activity',

@@ -12,6 +12,8 @@ import {
   InspectionDecided,
   InspectionLine,
   InspectionQuery,
+  LineWritingProgress,
+  LineWritingRecord,
   PayerCreated,
   PayerUpdate,
   PlanCancellation,
@@ -50,8 +52,13 @@ export const sanitationEditCalls = defineCalls({
   tariffVersions: { input: nothing, output: z.array(TariffVersionView), access: read },
   /** The correction lines the version would issue for charges already made; nothing is written. */
   previewTariffVersion: { input: TariffVersionFields, output: TariffCorrections, access: approve },
-  /** The version, its rates and its correction lines, in one transaction. */
+  /**
+   * The version and its rates (one transaction), then its correction lines in batches: it answers
+   * once the version is written; the lines' progress is asked with `lineWritingProgress`.
+   */
   createTariffVersion: { input: TariffVersionFields, output: TariffVersionCreated, access: approve },
+  /** Writes the corrections an interrupted adoption left unwritten (none twice). */
+  completeTariffCorrections: { input: LineWritingRecord, output: TariffVersionCreated, access: approve },
 
   exemptions: { input: ExemptionQuery, output: z.array(ExemptionView), access: read },
   createExemption: { input: ExemptionFields, output: created, access: write },
@@ -62,7 +69,15 @@ export const sanitationEditCalls = defineCalls({
 
   amnesties: { input: nothing, output: z.array(AmnestyView), access: read },
   previewAmnesty: { input: AmnestyFields, output: AmnestyOutcome, access: approve },
+  /** The amnesty, then its lines in batches: it answers once the amnesty is written (as above). */
   grantAmnesty: { input: AmnestyFields, output: AmnestyGranted, access: approve },
+  /** Writes the lines an interrupted grant left unwritten (none twice). */
+  completeAmnesty: { input: LineWritingRecord, output: AmnestyGranted, access: approve },
+
+  /** How far an amnesty's or a tariff version's lines are written. */
+  lineWritingProgress: { input: LineWritingRecord, output: LineWritingProgress, access: read },
+  /** Stops the writing between two batches; what is written stays, and completing writes the rest. */
+  stopLineWriting: { input: LineWritingRecord, output: LineWritingProgress, access: approve },
 
   /** An inspector's visit, saved offline like any record; it changes nothing until approved. */
   recordInspection: { input: InspectionFields, output: created, access: write },

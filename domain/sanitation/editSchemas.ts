@@ -76,7 +76,28 @@ export const AmnestyOutcome = z
 export type AmnestyOutcome = z.infer<typeof AmnestyOutcome>
 
 export const AmnestyView = SanitationAmnestyRow.extend(stored).strict()
+export type AmnestyView = z.infer<typeof AmnestyView>
+/** The amnesty is recorded and its lines are being written: see `lineWritingProgress`. */
 export const AmnestyGranted = AmnestyOutcome.extend({ id: Id }).strict()
+
+/** An amnesty or a tariff version whose lines are written in batches, by its id. */
+export const LineWritingRecord = z.object({ recordId: Id }).strict()
+
+/**
+ * How far the writing of a record's lines is. running: now, on this PC; stopped: the head stopped
+ * it, or the app was closed in the middle (the record says 'granting' / 'issuing'): completing it
+ * writes what is missing; completed: every line is written.
+ */
+export const LineWritingProgress = z
+  .object({
+    recordId: Id,
+    state: z.enum(['running', 'stopped', 'completed']),
+    doneLines: Int,
+    totalLines: Int,
+    doneTetri: Int,
+  })
+  .strict()
+export type LineWritingProgress = z.infer<typeof LineWritingProgress>
 
 export const InspectionChangeView = z
   .object({

@@ -9,6 +9,7 @@ import { Period } from './period'
 import { ReferenceCode } from './referenceData'
 import {
   AmnestyCoverage,
+  AmnestyState,
   ApprovalState,
   BankImportState,
   BankLineProblem,
@@ -16,6 +17,7 @@ import {
   BillingRunState,
   BillingUnit,
   ChargeKind,
+  CorrectionsState,
   ExemptionTarget,
   InstalmentPlanState,
   PayerKind,
@@ -115,11 +117,29 @@ export const SanitationTariffVersionRow = z
     /** A retroactive amendment names the version it amends; its corrections cite it. */
     amendsVersionId: Id.nullable(),
     note: OptionalText(300),
+    /**
+     * Its correction lines, written in batches after the version and its rates: how many are written
+     * and their sum, counted in the same transaction as each batch (a row from before there were
+     * batches was written whole, hence the defaults).
+     */
+    correctionsState: CorrectionsState.default('issued'),
+    correctionCount: z.number().int().nonnegative().default(0),
+    correctionTetri: TetriDelta.default(0),
   })
   .strict()
 export type SanitationTariffVersionRow = z.infer<typeof SanitationTariffVersionRow>
 
-export function checkTariffVersionRow(row: SanitationTariffVersionRow, ctx: z.RefinementCtx): void {
+/** What the version's lines record, rather than what the resolution says. */
+export const correctionsFields = {
+  correctionsState: true,
+  correctionCount: true,
+  correctionTetri: true,
+} as const
+
+export function checkTariffVersionRow(
+  row: Pick<SanitationTariffVersionRow, 'effectiveFrom' | 'effectiveTo'>,
+  ctx: z.RefinementCtx,
+): void {
   if (row.effectiveTo !== null && row.effectiveTo < row.effectiveFrom) {
     issue(ctx, 'effectiveTo', 'sanitation.tariff.endBeforeStart')
   }
@@ -360,11 +380,21 @@ export const SanitationAmnestyRow = z
     legalActDate: IsoDate,
     legalActKind: LegalActKind,
     reason: ShortText,
+    /** Its lines, written in batches like a tariff version's corrections (see there). */
+    state: AmnestyState.default('granted'),
+    lineCount: z.number().int().nonnegative().default(0),
+    totalTetri: TetriDelta.default(0),
   })
   .strict()
 export type SanitationAmnestyRow = z.infer<typeof SanitationAmnestyRow>
 
-export function checkAmnestyRow(row: SanitationAmnestyRow, ctx: z.RefinementCtx): void {
+/** What the amnesty's lines record, rather than what the act says. */
+export const amnestyLineFields = { state: true, lineCount: true, totalTetri: true } as const
+
+export function checkAmnestyRow(
+  row: Pick<SanitationAmnestyRow, 'fromPeriod' | 'toPeriod'>,
+  ctx: z.RefinementCtx,
+): void {
   if (row.toPeriod < row.fromPeriod) issue(ctx, 'toPeriod', 'sanitation.period.endBeforeStart')
 }
 

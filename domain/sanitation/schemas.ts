@@ -6,10 +6,12 @@ import { Id, OptionalText, ShortText } from '../text'
 import { Period } from './period'
 import { ReferenceCode } from './referenceData'
 import {
+  amnestyLineFields,
   checkAmnestyRow,
   checkExemptionRow,
   checkInspectionRow,
   checkPayerRow,
+  correctionsFields,
   LegalActNumber,
   SanitationAmnestyRow,
   SanitationExemptionRow,
@@ -40,10 +42,11 @@ export type PayerFields = z.infer<typeof PayerFields>
 const bandRate = z.object({ band: ReferenceCode, rateTetri: Tetri }).strict()
 const activityRate = z.object({ category: ReferenceCode, unit: BillingUnit, rateTetri: Tetri }).strict()
 
-export const TariffVersionFields = SanitationTariffVersionRow.extend({
-  bandRates: z.array(bandRate).max(20),
-  activityRates: z.array(activityRate).max(200),
-})
+export const TariffVersionFields = SanitationTariffVersionRow.omit(correctionsFields)
+  .extend({
+    bandRates: z.array(bandRate).max(20),
+    activityRates: z.array(activityRate).max(200),
+  })
   .strict()
   .superRefine((v, ctx) => {
     if (v.effectiveTo !== null && v.effectiveTo < v.effectiveFrom) {
@@ -129,7 +132,9 @@ export type InstalmentPlanFields = z.infer<typeof InstalmentPlanFields>
 export const ExemptionFields = SanitationExemptionRow.superRefine(checkExemptionRow)
 export type ExemptionFields = z.infer<typeof ExemptionFields>
 
-export const AmnestyFields = SanitationAmnestyRow.superRefine(checkAmnestyRow)
+export const AmnestyFields = SanitationAmnestyRow.omit(amnestyLineFields)
+  .strict()
+  .superRefine(checkAmnestyRow)
 export type AmnestyFields = z.infer<typeof AmnestyFields>
 
 /** What an inspector records on a visit (the decision comes later, from a supervisor). */

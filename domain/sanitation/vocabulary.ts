@@ -69,6 +69,14 @@ export type ExemptionTarget = z.infer<typeof ExemptionTarget>
 export const AmnestyCoverage = z.enum(['households', 'organisations', 'all'])
 export type AmnestyCoverage = z.infer<typeof AmnestyCoverage>
 
+/** An amnesty's lines are written in batches: 'granting' until the last one is (or when interrupted). */
+export const AmnestyState = z.enum(['granting', 'granted'])
+export type AmnestyState = z.infer<typeof AmnestyState>
+
+/** A tariff version's correction lines, written in batches like an amnesty's. */
+export const CorrectionsState = z.enum(['issuing', 'issued'])
+export type CorrectionsState = z.infer<typeof CorrectionsState>
+
 /** An inspector's observation waits for a supervisor before it changes the payer. */
 export const ApprovalState = z.enum(['pending', 'approved', 'rejected'])
 export type ApprovalState = z.infer<typeof ApprovalState>

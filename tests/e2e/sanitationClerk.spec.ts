@@ -118,19 +118,28 @@ test('a clerk finds a household typed on a Latin layout, takes a payment and pri
   await shot(page, 'sanitation-07-notice')
   await check('notice')
 
-  // A territorial unit's notices for that month: one A4 page each.
+  // A territorial unit's notices for that month: one A4 page each, shown and printed a part at a time.
   await nav.getByRole('button', { name: 'გადახდის შეტყობინებები' }).click()
   await page.getByLabel('ტერიტორიული ერთეული').selectOption({ index: 1 })
   const count = page.getByRole('status').filter({ hasText: /^\d+ შეტყობინება$/ })
   await expect(count).toBeVisible({ timeout: 15_000 })
   const n = Number((await count.textContent())!.split(' ')[0])
   expect(n).toBeGreaterThan(0)
-  await expect(page.getByRole('article')).toHaveCount(n)
+  // One part of at most 100 pages is on the screen and goes to the printer (the parts themselves:
+  // tests/unit/renderer/noticeParts.test.ts).
+  const shown = Math.min(n, 100)
+  await page.getByLabel('ნაწილის ზომა').selectOption('100')
+  await expect(page.getByLabel('ნაწილი', { exact: true })).toHaveValue('0')
+  await expect(page.getByRole('article')).toHaveCount(shown)
+  await expect(page.getByRole('button', { name: `ბეჭდვა: გვერდები 1–${shown}` })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'შემდეგი ნაწილი' })).toHaveCount(n > 100 ? 1 : 0)
   await shot(page, 'sanitation-08-notice-batch')
   await check('notice-batch')
   const batchPath = join(dir, 'notices.pdf')
   writeFileSync(batchPath, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }))
-  expect(execFileSync('pdfinfo', [batchPath], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${n}\n`))
+  expect(execFileSync('pdfinfo', [batchPath], { encoding: 'utf8' })).toMatch(
+    new RegExp(`Pages:\\s+${shown}\n`),
+  )
 
   // The same screens in English (the documents stay Georgian).
   await page.getByText('English', { exact: true }).click()

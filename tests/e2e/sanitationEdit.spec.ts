@@ -3,6 +3,12 @@ import { shot, signIn, unique, watchProblems } from './support'
 
 // The demo head answers for sanitation too: the sidebar leads to the tariffs and inspections screens.
 
+/** The month a year before this one, as the period fields take it (yyyy-mm). */
+const yearAgo = () => {
+  const d = new Date()
+  return `${d.getFullYear() - 1}-${String(d.getMonth() + 1).padStart(2, '0')}`
+}
+
 test('a head adopts a tariff version after checking its effect, and decides an inspection', async ({
   page,
 }) => {
@@ -28,6 +34,9 @@ test('a head adopts a tariff version after checking its effect, and decides an i
   await expect(dialog).toBeHidden()
   await expect(versions.getByRole('row')).toHaveCount(before + 1)
   await expect(versions.getByRole('row').filter({ hasText: `№${number}` })).toContainText('0,55')
+  // Its corrections (none) are written at once: the section says so, and nothing is left incomplete.
+  await expect(page.getByRole('status').filter({ hasText: 'ჩაიწერა 0 ჩანაწერი' })).toBeVisible()
+  await expect(versions.getByText(/^დაუსრულებელი/)).toHaveCount(0)
 
   // A retroactive version without the version it amends is refused next to the field, in Georgian.
   await page.getByRole('button', { name: 'ტარიფის ახალი ვერსია' }).click()
@@ -38,6 +47,37 @@ test('a head adopts a tariff version after checking its effect, and decides an i
     dialog.getByText('უკუძალით მოქმედი დადგენილებისთვის მიუთითეთ, რომელ ვერსიას ცვლის'),
   ).toBeVisible()
   await dialog.getByRole('button', { name: 'გაუქმება' }).click()
+
+  // A period amnesty for the organisations, a year back: its lines are written in batches, the
+  // section shows how far, and the amnesty's row counts them once they are all written.
+  const amnesties = page.getByRole('table', { name: 'ამნისტიები' })
+  const amnestyRows = await amnesties
+    .getByRole('row')
+    .count()
+    .catch(() => 0)
+  await page.getByRole('button', { name: 'ამნისტია', exact: true }).click()
+  const period = yearAgo()
+  await dialog.getByLabel('პერიოდიდან').fill(period)
+  await dialog.getByLabel('პერიოდამდე').fill(period)
+  await dialog.getByLabel('ვის ეხება').selectOption({ label: 'ორგანიზაციებს' })
+  await dialog.getByLabel('საფუძველი').fill(`E2E ${number}`)
+  await dialog.getByLabel('აქტის ნომერი').fill(number)
+  await dialog.getByLabel('აქტის თარიღი').fill('01.03.2026')
+  await dialog.getByRole('button', { name: 'შედეგის ნახვა' }).click()
+  const preview = dialog.getByText(/^გადამხდელები: [\d\s]+; ჩანაწერები: ([\d\s]+)\./)
+  await expect(preview).toBeVisible()
+  const lines = (await preview.textContent())!.match(/ჩანაწერები: ([\d\s]+)\./)![1]!.replace(/\s/g, '')
+  expect(Number(lines)).toBeGreaterThan(0)
+  await dialog.getByRole('button', { name: 'ამნისტიის გამოცხადება' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(
+    page.getByRole('status').filter({ hasText: `ჩაიწერა ${Number(lines)} ჩანაწერი` }),
+  ).toBeVisible()
+  const granted = page.getByRole('table', { name: 'ამნისტიები' })
+  await expect(granted.getByRole('row')).toHaveCount(Math.max(amnestyRows, 1) + 1)
+  await expect(granted.getByRole('row').filter({ hasText: `E2E ${number}` })).toContainText(lines)
+  await expect(granted.getByText(/^დაუსრულებელი/)).toHaveCount(0)
+  await shot(page, 'sanitation-01b-amnesty-granted')
 
   // Inspections the demo inspectors recorded: the head approves the first one waiting.
   await page.getByRole('button', { name: 'დასუფთავება: შემოწმებები' }).click()

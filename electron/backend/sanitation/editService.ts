@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../../../db/database'
+import { completeAmnesty, grantAmnesty, storedAmnesty } from '../../../db/sanitation/amnestyGrant'
 import { inspectionLines, storedInspection } from '../../../db/sanitation/inspections'
 import {
   householdOfPersonalNumber,
@@ -17,9 +18,9 @@ import {
   storedExemption,
   storedPlan,
 } from '../../../db/sanitation/relief'
+import { adoptTariffVersion, completeCorrections } from '../../../db/sanitation/tariffAdoption'
 import {
   plannedCorrections,
-  rateRows,
   sameDayVersion,
   tariffVersionIsLive,
   tariffVersionViews,
@@ -28,6 +29,7 @@ import type { Actor, Change, WritePath } from '../../../db/writePath'
 import { DomainError } from '../../../domain/errors'
 import { isoDateInTbilisi } from '../../../domain/georgian/dates'
 import type { sanitationEditCalls } from '../../../domain/sanitation/editContract'
+import type { LineWritingProgress } from '../../../domain/sanitation/editSchemas'
 import { inspectionChange, observationFits } from '../../../domain/sanitation/inspection'
 import { instalmentSchedule } from '../../../domain/sanitation/instalmentPlan'
 import { periodOfDate } from '../../../domain/sanitation/period'
@@ -35,11 +37,16 @@ import { checkPayerRow, SanitationPayerRow } from '../../../domain/sanitation/ro
 import type { AmnestyFields, TariffVersionFields } from '../../../domain/sanitation/schemas'
 import { fieldErrorsOf } from '../../../domain/validation'
 import type { CallScope, Handlers } from '../dispatch'
+import { busyWriting, type LineWritingJobs } from './lineWritingJobs'
 
 export interface SanitationEditDeps {
   db: Db
   write: WritePath
   now: () => Date
+  /** Amnesties' and tariff versions' lines being written (lineWritingJobs.ts). */
+  jobs: LineWritingJobs
+  /** A billing run is writing its lines: no other long write starts meanwhile. */
+  billingRunning: () => boolean
 }
 
 const actorOf = (scope: CallScope): Actor => {
@@ -61,7 +68,7 @@ const WholePayer = SanitationPayerRow.superRefine(checkPayerRow)
 export function sanitationEditService(
   deps: SanitationEditDeps,
 ): Handlers<{ sanitation: typeof sanitationEditCalls }>['sanitation'] {
-  const { db, write, now } = deps
+  const { db, write, now, jobs } = deps
   const today = () => isoDateInTbilisi(now().getTime())
   // The reference data a head edits (db/sanitation/referenceData.ts): what is in use may be chosen;
   // a retired item stays on the records that already name it.
@@ -128,6 +135,34 @@ export function sanitationEditService(
   const checkAmnesty = (fields: AmnestyFields) => {
     if (fields.toPeriod > periodOfDate(today())) throw invalid('toPeriod', 'sanitation.amnestyForm.future')
   }
+  // One long write at a time: an amnesty planned while a billing run adds charges would miss them.
+  const checkNotBusy = (field: string) => {
+    if (jobs.running() || deps.billingRunning()) throw busyWriting(field)
+  }
+  /** A record's progress: its job on this backend, or else what its row records. */
+  const progressOf = (recordId: string): LineWritingProgress => {
+    const running = jobs.progress(recordId)
+    if (running) return running
+    const amnesty = storedAmnesty(db, recordId)
+    const version = amnesty ? undefined : tariffVersionViews(db).find((v) => v.id === recordId)
+    const row = amnesty
+      ? { done: amnesty.state === 'granted', lines: amnesty.lineCount, tetri: amnesty.totalTetri }
+      : version
+        ? {
+            done: version.correctionsState === 'issued',
+            lines: version.correctionCount,
+            tetri: version.correctionTetri,
+          }
+        : null
+    if (!row) throw notFound('amnesty or tariff version')
+    return {
+      recordId,
+      state: row.done ? 'completed' : 'stopped',
+      doneLines: row.lines,
+      totalLines: row.lines,
+      doneTetri: row.tetri,
+    }
+  }
 
   return {
     referenceData: () => ({ activityCategories: [...categories()], socialBands: [...bands()] }),
@@ -169,25 +204,15 @@ export function sanitationEditService(
 
     createTariffVersion(fields, scope) {
       checkTariff(fields)
-      const id = uuidv7()
-      const { bandRates: _b, activityRates: _a, ...version } = fields
-      const planned = plannedCorrections(db, id, fields, today())
-      const changes: Change[] = [
-        { op: 'insert', entity: 'sanitationTariffVersion', id, values: version },
-        ...rateRows(id, fields).map(
-          (values): Change => ({ op: 'insert', entity: 'sanitationTariffRate', subjectId: id, values }),
-        ),
-        ...planned.lines.map(
-          (values): Change => ({
-            op: 'insert',
-            entity: 'sanitationChargeLine',
-            subjectId: values.payerId,
-            values,
-          }),
-        ),
-      ]
-      write(actorOf(scope), changes)
-      return { id, ...planned.summary }
+      checkNotBusy('effectiveFrom')
+      const actor = actorOf(scope)
+      return jobs.start((options) => adoptTariffVersion(db, write, actor, fields, today(), options))
+    },
+
+    completeTariffCorrections({ recordId }, scope) {
+      checkNotBusy('recordId')
+      const actor = actorOf(scope)
+      return jobs.start((options) => completeCorrections(db, write, actor, recordId, today(), options))
     },
 
     exemptions: ({ includePayers }) => exemptionList(db, includePayers),
@@ -282,20 +307,22 @@ export function sanitationEditService(
 
     grantAmnesty(fields, scope) {
       checkAmnesty(fields)
-      const id = uuidv7()
-      const planned = plannedAmnesty(db, { id, ...fields }, today())
-      write(actorOf(scope), [
-        { op: 'insert', entity: 'sanitationAmnesty', id, values: fields },
-        ...planned.lines.map(
-          (values): Change => ({
-            op: 'insert',
-            entity: 'sanitationChargeLine',
-            subjectId: values.payerId,
-            values,
-          }),
-        ),
-      ])
-      return { id, ...planned.outcome }
+      checkNotBusy('fromPeriod')
+      const actor = actorOf(scope)
+      return jobs.start((options) => grantAmnesty(db, write, actor, fields, today(), options))
+    },
+
+    completeAmnesty({ recordId }, scope) {
+      checkNotBusy('recordId')
+      const actor = actorOf(scope)
+      return jobs.start((options) => completeAmnesty(db, write, actor, recordId, today(), options))
+    },
+
+    lineWritingProgress: ({ recordId }) => progressOf(recordId),
+
+    stopLineWriting({ recordId }) {
+      jobs.stop(recordId)
+      return progressOf(recordId)
     },
 
     recordInspection(fields, scope) {

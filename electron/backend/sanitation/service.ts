@@ -38,6 +38,7 @@ import type { BankImportReportView, BillingRunProgress } from '../../../domain/s
 import type { CallScope, Handlers } from '../dispatch'
 import { numberYear } from '../sync/numbers'
 import { sanitationEditService } from './editService'
+import { busyWriting, lineWritingJobs } from './lineWritingJobs'
 import { sanitationReferenceService } from './referenceService'
 
 export interface SanitationServiceDeps {
@@ -63,6 +64,9 @@ export function sanitationService(
   const today = () => isoDateInTbilisi(now().getTime())
   /** Billing runs started since the backend started, for their progress and cancel. */
   const jobs = new Map<string, Job>()
+  /** Amnesties' and tariff versions' lines being written (one long write at a time, a run included). */
+  const lineJobs = lineWritingJobs()
+  const billingRunning = () => [...jobs.values()].some((j) => j.state === 'running')
 
   /**
    * The file with its format: one of the reference data's, as it is now, or a mapping of this file's
@@ -143,8 +147,8 @@ export function sanitationService(
     startBillingRun(request, scope) {
       const actor = actorOf(scope)
       checkBillingScope(db, request)
-      const running = [...jobs.values()].find((j) => j.state === 'running')
-      if (running) {
+      if (lineJobs.running()) throw busyWriting('period')
+      if (billingRunning()) {
         throw new DomainError('VALIDATION', 'A billing run is in progress', {
           period: 'sanitation.billingRun.inProgress',
         })
@@ -249,7 +253,7 @@ export function sanitationService(
     arrearsAgeingReport: () => arrearsAgeingReport(db, today()),
     topDebtors: (query) => topDebtors(db, query, today()),
     // Creating and changing records: payers, tariffs, relief, inspections.
-    ...sanitationEditService({ db, write, now }),
+    ...sanitationEditService({ db, write, now, jobs: lineJobs, billingRunning }),
     // Reference data: categories, bands and bank formats.
     ...sanitationReferenceService({ db, write, now }),
   }

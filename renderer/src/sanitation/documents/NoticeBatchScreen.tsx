@@ -10,10 +10,15 @@ import { ErrorAlert } from '../../ui/ErrorAlert'
 import { useFormat } from '../../ui/useFormat'
 import { usePaymentNotices } from '../sanitationQueries'
 import { NoticeDocument } from './NoticeDocument'
+import { noticeParts, type PartSize, partSizes } from './noticeParts'
 import { periodName } from './periodName'
 import { printDocument } from './printDocument'
 
-/** The notices of one territorial unit for a period, one A4 page each, printed as one document. */
+/**
+ * The notices of one territorial unit for a period, one A4 page each. A unit has thousands, so the
+ * screen shows one part of the batch at a time (pages 1-250, 251-500 ...) and prints the part shown:
+ * a clerk prints the parts one after another, and a printer or PDF viewer never gets 4,800 pages at once.
+ */
 export default function NoticeBatchScreen() {
   const { t } = useTranslation()
   const format = useFormat()
@@ -22,19 +27,33 @@ export default function NoticeBatchScreen() {
   const periods = Array.from({ length: 24 }, (_, i) => addPeriods(lastMonth, -i))
   const [unitId, setUnitId] = useState<string | null>(null)
   const [period, setPeriod] = useState(lastMonth)
+  const [size, setSize] = useState<PartSize>(250)
+  const [partIndex, setPartIndex] = useState(0)
   const notices = usePaymentNotices(unitId, period)
   const [failure, setFailure] = useState<unknown>(null)
   const [saved, setSaved] = useState<string | null>(null)
   const chosenUnit = units.data?.find((u) => u.id === unitId)
+  const all = notices.data?.notices ?? []
+  const count = all.length
+  const parts = noticeParts(count, size)
+  const part = parts[Math.min(partIndex, parts.length - 1)]
+  const partLabel = (p: { from: number; to: number }) =>
+    t('sanitation.notice.pages', { from: format.number(p.from), to: format.number(p.to) })
+  const choose = (change: () => void) => {
+    change()
+    setPartIndex(0)
+    setSaved(null)
+  }
   const print = async () => {
+    if (!part) return
     setFailure(null)
     try {
-      setSaved(await printDocument(`შეტყობინებები ${chosenUnit?.code ?? ''} ${period}`))
+      const name = `შეტყობინებები ${chosenUnit?.code ?? ''} ${period} ${part.from}-${part.to}`
+      setSaved(await printDocument(name))
     } catch (error) {
       setFailure(error)
     }
   }
-  const count = notices.data?.notices.length ?? 0
   return (
     <Stack gap={0}>
       <Stack gap="md" data-print="hide" mb="md">
@@ -46,24 +65,65 @@ export default function NoticeBatchScreen() {
             label={t('sanitation.notice.batchUnit')}
             emptyLabel={t('sanitation.notice.chooseUnit')}
             value={unitId}
-            onChange={(value) => setUnitId(value ?? null)}
+            onChange={(value) => choose(() => setUnitId(value ?? null))}
             w={260}
           />
           <NativeSelect
             label={t('sanitation.notice.batchPeriod')}
             value={period}
-            onChange={(event) => setPeriod(event.currentTarget.value)}
+            onChange={(event) => {
+              const value = event.currentTarget.value
+              choose(() => setPeriod(value))
+            }}
             data={periods.map((p) => ({ value: p, label: format.language === 'ka' ? periodName(p) : p }))}
             w={220}
           />
-          <Button onClick={() => void print()} disabled={count === 0}>
-            {t('sanitation.documents.print')}
-          </Button>
+          <NativeSelect
+            label={t('sanitation.notice.partSize')}
+            value={String(size)}
+            onChange={(event) => {
+              const value = Number(event.currentTarget.value) as PartSize
+              choose(() => setSize(value))
+            }}
+            data={partSizes.map((s) => ({
+              value: String(s),
+              label: t('sanitation.notice.pagesPerPart', { n: format.number(s) }),
+            }))}
+            w={200}
+          />
         </Group>
         {notices.data ? (
           <Text size="sm" c="dimmed" role="status">
             {t('sanitation.notice.batchCount', { n: format.number(count) })}
           </Text>
+        ) : null}
+        {part ? (
+          <Group align="flex-end" gap="sm">
+            <NativeSelect
+              label={t('sanitation.notice.part')}
+              value={String(parts.indexOf(part))}
+              onChange={(event) => {
+                setPartIndex(Number(event.currentTarget.value))
+                setSaved(null)
+              }}
+              data={parts.map((p, i) => ({ value: String(i), label: partLabel(p) }))}
+              w={220}
+            />
+            <Button onClick={() => void print()}>
+              {t('sanitation.notice.printPart', { part: partLabel(part) })}
+            </Button>
+            {parts.indexOf(part) < parts.length - 1 ? (
+              <Button
+                variant="default"
+                onClick={() => {
+                  setPartIndex(parts.indexOf(part) + 1)
+                  setSaved(null)
+                }}
+              >
+                {t('sanitation.notice.nextPart')}
+              </Button>
+            ) : null}
+          </Group>
         ) : null}
         {saved ? (
           <Text size="sm" c="green.8" role="status">
@@ -85,9 +145,11 @@ export default function NoticeBatchScreen() {
           <Text c="dimmed">{t('sanitation.notice.batchEmpty')}</Text>
         </Paper>
       ) : null}
-      {notices.data?.notices.map((notice) => (
-        <NoticeDocument key={notice.payer.id} notice={notice} />
-      ))}
+      {part
+        ? all
+            .slice(part.from - 1, part.to)
+            .map((notice) => <NoticeDocument key={notice.payer.id} notice={notice} />)
+        : null}
     </Stack>
   )
 }

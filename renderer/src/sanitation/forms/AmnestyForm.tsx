@@ -24,20 +24,30 @@ import { LegalActFieldset } from './LegalActFieldset'
 type Values = z.input<typeof AmnestyFields>
 const fieldNames = Object.keys(AmnestyFields.shape)
 
+interface Props {
+  onDone(): void
+  /** The amnesty is recorded; its lines are being written (the screen shows their progress). */
+  onGranted(amnestyId: string): void
+}
+
 /**
  * A period amnesty (a head's decision under a resolution): the form first shows what it would do
  * (how many payers, what it forgives, what becomes credit), and only then grants it.
  */
-export function AmnestyDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
+export function AmnestyDialog({
+  opened,
+  onClose,
+  onGranted,
+}: Pick<Props, 'onGranted'> & { opened: boolean; onClose(): void }) {
   const { t } = useTranslation()
   return (
     <FormModal opened={opened} onClose={onClose} title={t('sanitation.amnestyForm.title')} size="lg">
-      <AmnestyForm onDone={onClose} />
+      <AmnestyForm onDone={onClose} onGranted={onGranted} />
     </FormModal>
   )
 }
 
-export function AmnestyForm({ onDone }: { onDone(): void }) {
+export function AmnestyForm({ onDone, onGranted }: Props) {
   const { t } = useTranslation()
   const format = useFormat()
   const preview = usePreviewAmnesty()
@@ -63,7 +73,11 @@ export function AmnestyForm({ onDone }: { onDone(): void }) {
   )
   const confirm = async () => {
     if (!outcome) return
-    if (await server.run(() => grant.mutateAsync(outcome.values))) onDone()
+    let id: string | null = null
+    if (await server.run(async () => (id = (await grant.mutateAsync(outcome.values)).id))) {
+      if (id) onGranted(id)
+      onDone()
+    }
   }
   return (
     <KeyboardForm onSubmit={showPreview} onEscape={onDone}>

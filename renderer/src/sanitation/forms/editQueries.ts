@@ -64,3 +64,24 @@ export const usePreviewTariffVersion = () =>
 
 export const usePreviewAmnesty = () =>
   useMutation({ mutationFn: (input: AmnestyFields) => unwrap(api.sanitation.previewAmnesty(input)) })
+
+/** How far an amnesty's or a tariff version's lines are written, asked twice a second while they are. */
+export const useLineWritingProgress = (recordId: string | null) =>
+  useQuery({
+    queryKey: [...sanitationKey, 'lineWritingProgress', recordId],
+    queryFn: () => unwrap(api.sanitation.lineWritingProgress({ recordId: recordId! })),
+    enabled: recordId !== null,
+    refetchInterval: (query) => (query.state.data?.state === 'running' ? 500 : false),
+  })
+
+export const useStopLineWriting = () =>
+  useSanitationWrite((recordId: string) => unwrap(api.sanitation.stopLineWriting({ recordId })))
+
+/** Writes what an interrupted amnesty or tariff version left unwritten; answers the record's id. */
+export const useCompleteLines = (record: 'amnesty' | 'tariffVersion') =>
+  useSanitationWrite(
+    async (recordId: string): Promise<{ id: string }> =>
+      record === 'amnesty'
+        ? unwrap(api.sanitation.completeAmnesty({ recordId }))
+        : unwrap(api.sanitation.completeTariffCorrections({ recordId })),
+  )

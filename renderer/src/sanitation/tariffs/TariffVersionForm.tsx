@@ -36,6 +36,8 @@ interface Props {
   opened: boolean
   onClose(): void
   versions: readonly TariffVersionView[]
+  /** The version is adopted; its correction lines are being written (the screen shows their progress). */
+  onAdopted(versionId: string): void
 }
 
 /**
@@ -43,7 +45,7 @@ interface Props {
  * correction lines it would issue for charges already made (a retroactive amendment); issued
  * charges themselves never change.
  */
-export function TariffVersionDialog({ opened, onClose, versions }: Props) {
+export function TariffVersionDialog({ opened, onClose, versions, onAdopted }: Props) {
   const { t } = useTranslation()
   const reference = useSanitationReference()
   return (
@@ -53,6 +55,7 @@ export function TariffVersionDialog({ opened, onClose, versions }: Props) {
           versions={versions}
           defaultValues={tariffFormFrom(versions[0], reference.data, isoDateInTbilisi(Date.now()))}
           onDone={onClose}
+          onAdopted={onAdopted}
         />
       ) : null}
     </FormModal>
@@ -63,10 +66,12 @@ function TariffVersionForm({
   versions,
   defaultValues,
   onDone,
+  onAdopted,
 }: {
   versions: readonly TariffVersionView[]
   defaultValues: Partial<Values>
   onDone(): void
+  onAdopted(versionId: string): void
 }) {
   const { t, i18n } = useTranslation()
   const language = asLanguage(i18n.language)
@@ -88,7 +93,12 @@ function TariffVersionForm({
     server.run(async () => setChecked({ values, result: await preview.mutateAsync(values) })),
   )
   const adopt = async () => {
-    if (checked && (await server.run(() => create.mutateAsync(checked.values)))) onDone()
+    if (!checked) return
+    let id: string | null = null
+    if (await server.run(async () => (id = (await create.mutateAsync(checked.values)).id))) {
+      if (id) onAdopted(id)
+      onDone()
+    }
   }
   const bandName = (code: string) => {
     const band = reference.data?.socialBands.find((b) => b.code === code)
