@@ -39,7 +39,7 @@ export default defineConfig({
   webServer: [
     // A PC on its own (not enrolled), with its demo municipality generated locally.
     {
-      command: `tsx electron/backend/web/serve.ts --data-dir .data/e2e --fresh --port ${port} --demo-objects 600 --no-open`,
+      command: `tsx electron/backend/web/serve.ts --data-dir .data/e2e --fresh --port ${port} --demo-objects 600 --demo-payers 1000 --no-open`,
       url: `http://127.0.0.1:${port}/`,
       env: { RUSTAVI_WEB_TOKEN: e2eToken },
       reuseExistingServer: false,

@@ -61,9 +61,17 @@ function freePort(): Promise<number> {
   })
 }
 
-async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000
-  while (Date.now() < deadline) {
+/**
+ * The first start seeds the demo municipality before the server listens: the whole city's sanitation
+ * registry takes one to two minutes on PGlite (`--demo-payers` makes it smaller).
+ */
+const SERVER_START_LIMIT_MS = 10 * 60_000
+const SAY_PREPARING_AFTER_MS = 5_000
+
+async function waitForHealth(url: string, server: ChildProcess, firstStart: boolean): Promise<void> {
+  const started = Date.now()
+  let saidPreparing = !firstStart
+  while (Date.now() - started < SERVER_START_LIMIT_MS) {
     if (server.exitCode !== null) throw new Error(`the central server stopped (exit code ${server.exitCode})`)
     try {
       const response = await fetch(`${url}/health`)
@@ -71,11 +79,18 @@ async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
     } catch {
       // not listening yet
     }
+    if (!saidPreparing && Date.now() - started > SAY_PREPARING_AFTER_MS) {
+      saidPreparing = true
+      console.log(
+        'The central server is preparing the demo municipality (first start only, about two minutes) ...',
+      )
+    }
     await new Promise((r) => setTimeout(r, 250))
   }
-  throw new Error('the central server did not answer within two minutes')
+  throw new Error(`the central server did not answer within ${SERVER_START_LIMIT_MS / 60_000} minutes`)
 }
 
+const firstStart = !existsSync(serverDataDir)
 const port = await freePort()
 const serverUrl = `http://127.0.0.1:${port}`
 console.log(`Starting the embedded central server (data in ${serverDataDir}) ...`)
@@ -105,7 +120,7 @@ const stopAll = (signal: NodeJS.Signals) => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(signal))
 
 try {
-  await waitForHealth(serverUrl, server)
+  await waitForHealth(serverUrl, server, firstStart)
 } catch (error) {
   console.error(`The embedded central server could not start: ${(error as Error).message}`)
   server.kill('SIGTERM')

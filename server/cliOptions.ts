@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { demoSanitationSize } from '../domain/sanitation/demoIds'
 
 export interface ServerCliOptions {
   dataDir: string
@@ -16,14 +17,14 @@ export interface ServerCliOptions {
   afterRestore: boolean
 }
 
-export const usage = `Usage: npm run server -- [--data-dir DIR] [--port N] [--host ADDRESS] [--demo] [--demo-objects N] [--after-restore]
+export const usage = `Usage: npm run server -- [--data-dir DIR] [--port N] [--host ADDRESS] [--demo] [--demo-objects N] [--demo-payers N] [--after-restore]
   --data-dir  the embedded database and the demo enrolment code (default .data/server)
   --port      default 4700; 0 picks a free port
   --host      default 127.0.0.1
-  --demo      on an empty database: demo users, a reusable enrolment code and the demo property registry
+  --demo      on an empty database: demo users, a reusable enrolment code and the demo property and sanitation registries
   --demo-objects  property objects of the demo registry (default 2500)
+  --demo-payers   households of the demo sanitation registry, plus a tenth as many organisations (default 30000: the city)
   --after-restore  once, on the first start after the database was restored from a backup (server/README.md)
-  --demo-payers   households of the demo sanitation registry, plus a tenth as many organisations (default 1000)
 Environment: DATABASE_URL (use PostgreSQL), LOG_LEVEL (default info), TRUST_PROXY=1 (behind a load balancer)`
 
 /** The command line of `npm run server`; throws with a message (and the usage) on a bad one. */
@@ -37,7 +38,7 @@ export function parseServerCli(argv: readonly string[], env: NodeJS.ProcessEnv):
       demo: { type: 'boolean', default: false },
       'demo-objects': { type: 'string', default: '2500' },
       'after-restore': { type: 'boolean', default: false },
-      'demo-payers': { type: 'string', default: '1000' },
+      'demo-payers': { type: 'string', default: String(demoSanitationSize.households) },
     },
     strict: true,
     allowPositionals: false,

@@ -21,7 +21,7 @@ export const DEMO_SANITATION_SEED = 20_260_401
 
 /**
  * The demo's default size, the same on the server and on a PC on its own (the ids follow the
- * generator's order, so both must make the same city). A tenth of Rustavi: the server's embedded
- * database takes about 12 s for it on a busy machine, the full city minutes; `--demo-payers` asks for more.
+ * generator's order, so both must make the same city): Rustavi's households and organisations, a
+ * year of charges and payments, 642,790 rows. `--demo-payers` asks for fewer (tests) or more.
  */
-export const demoSanitationSize = { households: 1_000, organisations: 100 } as const
+export const demoSanitationSize = { households: 30_000, organisations: 3_000 } as const

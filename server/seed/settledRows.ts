@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
+import type { z } from 'zod'
 import {
   type EntityDefinition,
   type EntityName,
@@ -8,12 +9,16 @@ import {
 } from '../../domain/sync/entities'
 import type { Scope } from '../../domain/sync/protocol'
 import type { ServerContext } from '../context'
-import { changeLog, record, uniqueKey } from '../db/schema'
+import { record } from '../db/schema'
 import { advanceCounter, lockCounter, SequenceAllocator } from '../sync/sequence'
 import { serverHlc } from '../sync/serverClock'
+import type { SyncTx } from '../sync/syncTx'
 
-/** Rows per INSERT statement: large enough to be quick, small enough for PostgreSQL's parameter limit. */
-const CHUNK = 400
+/**
+ * Rows per statement. The rows travel as one JSON parameter, so PostgreSQL's parameter limit does not
+ * bound a batch; this size keeps a statement's text a few megabytes.
+ */
+const BATCH = 5_000
 
 /** A row a demo generator makes (domain/<registry>/demoData.ts). */
 export interface SettledRow {
@@ -36,7 +41,6 @@ export async function seedSettledRows(
   makeRows: (at: Date) => Iterable<readonly SettledRow[]>,
 ): Promise<number> {
   const at = ctx.now()
-  const hlc = serverHlc(at)
   const written = await ctx.db.transaction(async (tx) => {
     const locked = await lockCounter(tx)
     const [existing] = await tx
@@ -46,58 +50,29 @@ export async function seedSettledRows(
       .limit(1)
     if (existing) return null
     const seqs = new SequenceAllocator(locked)
-    const txSeq = locked.seq + 1
-    let records: (typeof record.$inferInsert)[] = []
-    let changes: (typeof changeLog.$inferInsert)[] = []
-    let keys: (typeof uniqueKey.$inferInsert)[] = []
+    const writer = oneInFlight(batchWriter(tx, { scope, at, txSeq: locked.seq + 1 }))
+    const schemaOf = rowSchemas()
+    let batch: ValidRow[] = []
     let count = 0
-    const flush = async () => {
-      for (let i = 0; i < records.length; i += CHUNK)
-        await tx.insert(record).values(records.slice(i, i + CHUNK))
-      for (let i = 0; i < keys.length; i += CHUNK) await tx.insert(uniqueKey).values(keys.slice(i, i + CHUNK))
-      for (let i = 0; i < changes.length; i += CHUNK)
-        await tx.insert(changeLog).values(changes.slice(i, i + CHUNK))
-      records = []
-      changes = []
-      keys = []
-    }
-    for (const group of makeRows(at)) {
-      for (const row of group) {
-        const values = fullRowSchema(row.entity).parse(row.values)
-        const seq = seqs.next()
-        records.push({
-          entity: row.entity,
-          id: row.id,
-          scope,
-          values,
-          fieldMeta: { '*': { seq, hlc, device: null, by: null } },
-          deletedAt: null,
-          deletedSeq: null,
-          rowSeq: seq,
-          createdSeq: seq,
-        })
-        changes.push({
-          seq,
-          txSeq,
-          scope,
-          entity: row.entity,
-          rowId: row.id,
-          op: 'put',
-          values,
-          deletedAt: null,
-          fieldVersions: { '*': seq },
-          originDevice: null,
-          originMutation: null,
-          userId: null,
-          userName: null,
-          at,
-        })
-        keys.push(...uniqueKeysOf(row.entity, entities[row.entity], row.id, values))
-        count += 1
+    try {
+      for (const group of makeRows(at)) {
+        for (const row of group) {
+          const values = schemaOf(row.entity).parse(row.values)
+          batch.push({ entity: row.entity, id: row.id, seq: seqs.next(), values })
+          count += 1
+        }
+        if (batch.length >= BATCH) {
+          await writer.send(batch)
+          batch = []
+        }
       }
-      if (records.length >= 20 * CHUNK) await flush()
+      if (batch.length > 0) await writer.send(batch)
+    } catch (error) {
+      // A refused row ends the transaction: the batch still being written settles before the rollback.
+      await writer.drained().catch(() => {})
+      throw error
     }
-    await flush()
+    await writer.drained()
     await advanceCounter(tx, locked, seqs.used)
     return { count, lastSeq: seqs.current }
   })
@@ -106,8 +81,77 @@ export async function seedSettledRows(
   return written.count
 }
 
+interface ValidRow {
+  entity: EntityName
+  id: string
+  seq: number
+  values: RowValues
+}
+
+/** Each entity's whole-row schema, made once: zod compiles a schema on its first parse. */
+function rowSchemas(): (entity: EntityName) => z.ZodType<RowValues> {
+  const made = new Map<EntityName, z.ZodType<RowValues>>()
+  return (entity) => {
+    let schema = made.get(entity)
+    if (!schema) {
+      schema = fullRowSchema(entity)
+      made.set(entity, schema)
+    }
+    return schema
+  }
+}
+
+/**
+ * Sends a batch while the caller makes the next one, so PostgreSQL stores one batch as Node validates
+ * the next (on PGlite, which runs in this thread, it changes nothing). A failed batch is thrown by the
+ * next `send` or by `drained`.
+ */
+function oneInFlight(write: (rows: readonly ValidRow[]) => Promise<void>) {
+  let inFlight: Promise<void> = Promise.resolve()
+  return {
+    async send(rows: readonly ValidRow[]): Promise<void> {
+      await inFlight
+      inFlight = write(rows)
+      // Awaited by the next send or by drained; until then a failure must not count as unhandled.
+      inFlight.catch(() => {})
+    },
+    drained: (): Promise<void> => inFlight,
+  }
+}
+
+/**
+ * One statement per batch: the rows go as one JSON parameter, read once, and become the records
+ * (created with the whole row at its seq by the server, like a PC's insert), their change-log
+ * entries and their unique keys.
+ */
+function batchWriter(tx: SyncTx, context: { scope: Scope; at: Date; txSeq: number }) {
+  const hlc = serverHlc(context.at)
+  return async (rows: readonly ValidRow[]) => {
+    const keys = rows.flatMap((r) => uniqueKeysOf(r.entity, entities[r.entity], r.id, r.values))
+    await tx.execute(sql`
+      WITH batch AS MATERIALIZED (
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          AS r(entity text, id uuid, seq bigint, "values" jsonb)
+      ), records AS (
+        INSERT INTO record (entity, id, scope, "values", field_meta, row_seq, created_seq)
+        SELECT entity, id, ${context.scope}, "values",
+          jsonb_build_object('*', jsonb_build_object('seq', seq, 'hlc', ${hlc}::text, 'device', NULL, 'by', NULL)),
+          seq, seq
+        FROM batch
+      ), keys AS (
+        INSERT INTO unique_key (entity, key, value, row_id)
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb)
+          AS k(entity text, key text, value text, "rowId" uuid)
+      )
+      INSERT INTO change_log (seq, tx_seq, scope, entity, row_id, op, "values", field_versions, at)
+      SELECT seq, ${context.txSeq}, ${context.scope}, entity, id, 'put', "values",
+        jsonb_build_object('*', seq), ${context.at.toISOString()}::timestamptz
+      FROM batch`)
+  }
+}
+
 /** The unique values a new live row holds (the generators never repeat one). */
-export function uniqueKeysOf(entity: string, def: EntityDefinition, rowId: string, values: RowValues) {
+function uniqueKeysOf(entity: string, def: EntityDefinition, rowId: string, values: RowValues) {
   return def.uniqueKeys.flatMap((key) => {
     const value = values[key.field]
     if (value === null || value === undefined || (key.when && !key.when(values))) return []

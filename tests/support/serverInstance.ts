@@ -29,6 +29,9 @@ export function startTestServer(
   })
 }
 
+/** Households of the demo sanitation registry a server process seeds unless a test says otherwise. */
+const TEST_DEMO_PAYERS = 100
+
 export interface ServerProcess {
   url: string
   pid: number
@@ -53,7 +56,8 @@ export function startServerProcess(options: {
   timeoutMs?: number
 }): Promise<ServerProcess> {
   const args = ['--import', 'tsx', 'server/main.ts', '--data-dir', options.dataDir, '--port', '0']
-  if (options.demo) args.push('--demo')
+  // The default demo is the whole city (642,790 sanitation rows); a test asks for more with extraArgs.
+  if (options.demo) args.push('--demo', '--demo-payers', String(TEST_DEMO_PAYERS))
   args.push(...(options.extraArgs ?? []))
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
