@@ -36,6 +36,8 @@ export const PULL_PAGE = 2_000
 export const SNAPSHOT_PAGE = 10_000
 /** Changes applied in one transaction (a pulled page is cut on server transaction boundaries). */
 export const PULL_SLICE = 100
+/** Work between two turns of the event loop in a catch-up, at most (plus one slice). */
+const YIELD_AFTER_MS = 10
 /** Snapshot pages (or index build steps) of a long sync between two WAL checkpoints. */
 const CHECKPOINT_PAGES = 8
 /**
@@ -243,6 +245,7 @@ async function pullScope(ctx: RoundContext, scope: Scope): Promise<void> {
 
 async function pullPages(ctx: RoundContext, scope: Scope, afterSlice: () => Promise<void>): Promise<void> {
   let resnapshotted = false
+  let lastTurn = performance.now()
   const fetchPage = (after: number) => {
     const page = ctx.http.pull({ scope, after, limit: PULL_PAGE }, ctx.signal)
     // A page asked for ahead may fail while the one before it is applied: it is awaited (and its
@@ -273,11 +276,16 @@ async function pullPages(ctx: RoundContext, scope: Scope, afterSlice: () => Prom
     // The next page is on its way while this one is applied: the server and the PC work at once.
     if (more) ahead = fetchPage(page.next)
     // Applied in slices, each its own transaction with its cursor, with a turn for the clerks'
-    // saves between two: a save waits for one slice at most.
+    // saves once a slice ends YIELD_AFTER_MS after the last turn: a save waits for that and one
+    // slice at most. (A turn costs two timer ticks, 2 ms or more: after each of a catch-up's
+    // thousand slices they were an eighth of it.)
     for (const slice of slicesOfPullPage(page, PULL_SLICE)) {
       applyPullPage(ctx.db, scope, slice, ctx.derivedIndexes)
       await afterSlice()
-      if (slice.hasMore) await giveWay()
+      if (slice.hasMore && performance.now() - lastTurn >= YIELD_AFTER_MS) {
+        await giveWay()
+        lastTurn = performance.now()
+      }
     }
     if (!more) return
   }
