@@ -34,8 +34,12 @@ export const PUSH_BATCH = 500
 export const PULL_PAGE = 2_000
 /** The largest page the server gives: fewer, longer transactions (no row waits on another's index pages). */
 export const SNAPSHOT_PAGE = 10_000
-/** Changes applied in one transaction (a pulled page is cut on server transaction boundaries). */
-export const PULL_SLICE = 100
+/**
+ * Changes applied in one transaction (a pulled page is cut on server transaction boundaries): about
+ * 15 ms on an idle 2-core PC. Each slice's commit costs a few ms whatever it holds; 100 made them an
+ * eighth of a catch-up.
+ */
+export const PULL_SLICE = 200
 /** Work between two turns of the event loop in a catch-up, at most (plus one slice). */
 const YIELD_AFTER_MS = 10
 /** Snapshot pages (or index build steps) of a long sync between two WAL checkpoints. */
