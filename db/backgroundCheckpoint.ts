@@ -49,12 +49,16 @@ export function backgroundCheckpointer(client: Database.Database): BackgroundChe
   worker.unref()
   let queue: Promise<unknown> = Promise.resolve()
   let failure: Error | null = null
+  let exited = false
   worker.on('error', (error) => {
     failure = error
   })
+  worker.on('exit', () => {
+    exited = true
+  })
   const ask = () =>
     new Promise<CheckpointResult>((resolve, reject) => {
-      if (failure) return reject(failure)
+      if (failure || exited) return reject(failure ?? new Error('the checkpoint worker stopped'))
       const onExit = () => reject(failure ?? new Error('the checkpoint worker stopped'))
       worker.once('exit', onExit)
       // Held only while a checkpoint runs: an idle worker never keeps the app alive.
@@ -75,11 +79,11 @@ export function backgroundCheckpointer(client: Database.Database): BackgroundChe
     },
     async close() {
       await queue
-      if (failure) return
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+      if (failure || exited) return
+      const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
       worker.ref()
       worker.postMessage('close')
-      await exited
+      await stopped
     },
   }
 }

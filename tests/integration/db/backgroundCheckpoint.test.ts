@@ -70,20 +70,34 @@ describe('checkpoints in a worker thread', () => {
     }
   })
 
-  it('checkpoints on the app’s connection when no worker can start', async () => {
+  it.each([
+    [
+      'no worker can start',
+      () => {
+        throw new Error('no worker threads here')
+      },
+    ],
+    [
+      'the worker stops',
+      () => ({
+        checkpoint: () => Promise.reject(new Error('the checkpoint worker stopped')),
+        close: () => Promise.resolve(),
+      }),
+    ],
+  ])('checkpoints on the app’s connection when %s', async (_, start) => {
     store = tempStore()
-    const checkpoints = checkpointsInBackground(store.db.$client, 5, () => {
-      throw new Error('no worker threads here')
-    })
+    const checkpoints = checkpointsInBackground(store.db.$client, 5, start)
     const unchecked = tempStore()
     try {
       for (let n = 0; n < 40; n++) {
-        writeSlice(store, n)
+        writeSlice(store!, n)
         writeSlice(unchecked, n)
         await checkpoints.afterSlice()
+        // A turn of the loop: a worker's answer (or failure) arrives between slices.
+        await new Promise((resolve) => setTimeout(resolve, 1))
       }
       await checkpoints.close()
-      expect(logFileSize(store)).toBeLessThan(logFileSize(unchecked) / 3)
+      expect(logFileSize(store!)).toBeLessThan(logFileSize(unchecked) / 3)
     } finally {
       unchecked.close()
     }
