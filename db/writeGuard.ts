@@ -26,12 +26,23 @@ export function installWriteGuards(client: Database.Database): void {
   }
 }
 
+const gates = new WeakMap<Database.Database, { open: Database.Statement; close: Database.Statement }>()
+
 /** Runs `work` with the gate open; callers must already be inside a transaction. */
 export function withGateOpen<T>(client: Database.Database, work: () => T): T {
-  client.prepare('INSERT INTO temp.write_path_gate (open) VALUES (1)').run()
+  // Prepared once per connection: every save and every pulled slice opens the gate.
+  let gate = gates.get(client)
+  if (!gate) {
+    gate = {
+      open: client.prepare('INSERT INTO temp.write_path_gate (open) VALUES (1)'),
+      close: client.prepare('DELETE FROM temp.write_path_gate'),
+    }
+    gates.set(client, gate)
+  }
+  gate.open.run()
   try {
     return work()
   } finally {
-    client.prepare('DELETE FROM temp.write_path_gate').run()
+    gate.close.run()
   }
 }

@@ -64,7 +64,7 @@ export async function syncCatchupBenchmark(ctx: BenchContext): Promise<Outcome> 
           pc.db.$client.prepare('SELECT id FROM property_object ORDER BY id').all() as { id: string }[]
         ).map((r) => r.id)
         for (let run = 0; run < runs; run++) {
-          await logRemoteChanges(db, changes, run, clerk)
+          await logRemoteChanges(db, changes, run, runs, clerk)
           const blocked: number[] = []
           let stop = false
           let k = 0
@@ -124,12 +124,16 @@ export async function syncCatchupBenchmark(ctx: BenchContext): Promise<Outcome> 
 /**
  * Appends `count` one-field patches to the change log, as pushes of other PCs leave them (ten
  * mutations to a server transaction, each with its origin device, mutation and author), set-based.
+ * As in the app, a transaction's time is when it committed (run `run` of `runs` is a week of them,
+ * the weeks in order, the last ending now) and a mutation id is a PC's UUIDv7 (db/ids.ts) of about
+ * that time: both grow with the log, as the indexes a PC keeps on them see them grow.
  * The records themselves are not rewritten: a pull reads only the change log.
  */
 async function logRemoteChanges(
   db: import('../../server/context').ServerDb,
   count: number,
   run: number,
+  runs: number,
   author: { id: string; fullName: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
@@ -143,14 +147,18 @@ async function logRemoteChanges(
         SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
         FROM record WHERE entity = 'propertyObject' AND scope = 'property'
       ), picks AS (
-        SELECT g, (${fields})[1 + (g % ${FIELDS.length})] AS field, (g * 7 + ${run}) % (SELECT max(total) FROM objects) AS n
+        SELECT g, (${fields})[1 + (g % ${FIELDS.length})] AS field, (g * 7 + ${run}) % (SELECT max(total) FROM objects) AS n,
+               now() - interval '7 days' * (${runs - run}) + interval '7 days' * (((g - 1) / 10) * 10) / ${count} AS at
         FROM generate_series(1, ${count}) AS g
       )
       INSERT INTO change_log (seq, tx_seq, scope, entity, row_id, op, values, origin_device, origin_mutation, user_id, user_name, at)
       SELECT ${base}::bigint + g, ${base}::bigint + 1 + ((g - 1) / 10) * 10, 'property', 'propertyObject', o.id, 'patch',
              jsonb_build_object(p.field, CASE WHEN p.field = 'marketValueTetri' THEN to_jsonb(1000000 + g)
                                               ELSE to_jsonb('შეცვალა სხვა კომპიუტერმა ' || g) END),
-             '0190a3c0-0000-7000-8000-00000000beef'::uuid, gen_random_uuid(), ${author.id}::uuid, ${author.fullName}, now()
+             '0190a3c0-0000-7000-8000-00000000beef'::uuid,
+             (lpad(to_hex(floor(extract(epoch FROM p.at) * 1000)::bigint), 12, '0') || '7'
+               || substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid,
+             ${author.id}::uuid, ${author.fullName}, p.at
       FROM picks p JOIN objects o ON o.n = p.n`)
     await tx.execute(sql`UPDATE sync_counter SET seq = seq + ${count} WHERE id = 1`)
   })

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import type { ChangeEntry, PullResponse, Scope } from '../../domain/sync/protocol'
 import type { Db } from '../database'
 import { withGateOpen } from '../writeGuard'
@@ -32,13 +33,7 @@ export function applyPullPage(
   const foreign = page.changes.find((e) => e.scope !== scope)
   if (foreign)
     throw new SyncDataError('BAD_PAGE', `change ${foreign.seq} belongs to ${foreign.scope}, not ${scope}`)
-  const confirm = confirmOutboxRow(client)
-  // The outbox is asked once a page, not once a change: which of the page's changes confirm one of
-  // its rows, and which rows have one (only those can have a pending field).
-  const waitingOf = client.prepare(
-    'SELECT mutation_id FROM outbox WHERE mutation_id IN (SELECT value FROM json_each(?))',
-  )
-  const rowsOf = client.prepare('SELECT DISTINCT entity, row_id AS rowId FROM outbox')
+  const { confirm, waitingOf, rowsOf } = statementsOf(client)
 
   const apply = client.transaction((): PullApplyStats => {
     // A page may hold a child before its parent; the keys are checked at commit instead.
@@ -81,6 +76,30 @@ export function applyPullPage(
     return stats
   })
   return withoutCommitSync(client, apply)
+}
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
+
+/** Prepared once per connection: a catch-up applies a thousand slices. */
+function statementsOf(client: Database.Database) {
+  let s = cache.get(client)
+  if (!s) {
+    s = prepare(client)
+    cache.set(client, s)
+  }
+  return s
+}
+
+function prepare(client: Database.Database) {
+  return {
+    confirm: confirmOutboxRow(client),
+    // The outbox is asked once a page, not once a change: which of the page's changes confirm one of
+    // its rows, and which rows have one (only those can have a pending field).
+    waitingOf: client.prepare(
+      'SELECT mutation_id FROM outbox WHERE mutation_id IN (SELECT value FROM json_each(?))',
+    ),
+    rowsOf: client.prepare('SELECT DISTINCT entity, row_id AS rowId FROM outbox'),
+  }
 }
 
 function serverStateOf(entry: ChangeEntry): ServerState {

@@ -36,14 +36,20 @@ function insertOf(client: Database.Database, rows: number): Database.Statement {
 export function remoteHistory(client: Database.Database) {
   let pending: unknown[] = []
   const write = (values: unknown[]) => insertOf(client, values.length / COLUMNS).run(values)
+  // The changes of one server transaction share their time and origin, so their HLC is made once.
+  let lastAt = ''
+  let lastDevice = ''
+  let lastHlc = ''
   return {
     file(entry: ChangeEntry, written: Written, changes: readonly FieldChange[]): void {
       // History is ordered by HLC; the log's time and origin give one that sorts with local entries.
-      const hlc = encodeHlc({
-        wallMs: Date.parse(entry.at),
-        counter: 0,
-        deviceId: entry.originDevice ?? 'server',
-      })
+      const deviceId = entry.originDevice ?? 'server'
+      if (entry.at !== lastAt || deviceId !== lastDevice) {
+        lastHlc = encodeHlc({ wallMs: Date.parse(entry.at), counter: 0, deviceId })
+        lastAt = entry.at
+        lastDevice = deviceId
+      }
+      const hlc = lastHlc
       pending.push(
         entry.originMutation ?? `change-${entry.seq}`,
         written.entity,

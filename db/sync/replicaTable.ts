@@ -3,6 +3,7 @@ import { type Column, getTableColumns } from 'drizzle-orm'
 import { getTableConfig } from 'drizzle-orm/sqlite-core'
 import { type EntityName, replicatedTables } from '../replicatedTables'
 import { systemColumnKeys } from '../schema/replicated'
+import { subjectColumnKeys } from './subjects'
 
 /** A table that references a replicated table, by the column holding the parent's id. */
 export interface Reference {
@@ -36,9 +37,16 @@ export interface ReplicaTable {
    * column rewrites every index of the table; a pulled patch of one field should touch only its own.
    */
   updateOf(keys: readonly string[]): Database.Statement
+  /**
+   * A SELECT by id of the given columns (by key) and of those every applied change reads (the system
+   * columns and the parent ids a row's subject comes from). A pulled patch of one field need not
+   * read, and turn into an object, the whole wide row.
+   */
+  selectOf(keys: readonly string[]): Database.Statement
 }
 
 const systemKeys = new Set<string>(systemColumnKeys)
+const subjectKeys = new Set<string>(subjectColumnKeys)
 const cache = new WeakMap<Database.Database, Map<string, ReplicaTable>>()
 
 export const isEntityName = (name: string): name is EntityName => Object.hasOwn(replicatedTables, name)
@@ -80,6 +88,9 @@ function prepare(client: Database.Database, entity: EntityName): ReplicaTable {
   const keys = Object.keys(columnsByKey)
   const columns = keys.map((k) => columnsByKey[k]!.name)
   const updates = new Map<string, Database.Statement>()
+  const selects = new Map<string, Database.Statement>()
+  // Always read: the system columns and the parent ids a row's subject is found by (db/sync/subjects.ts).
+  const alwaysRead = keys.filter((k) => systemKeys.has(k) || subjectKeys.has(k))
   const selectList = keys.map((k, i) => `"${columns[i]}" AS "${k}"`).join(', ')
   const upsertSet = columns
     .filter((c) => c !== 'id')
@@ -115,6 +126,17 @@ function prepare(client: Database.Database, entity: EntityName): ReplicaTable {
         const set = changed.map((k) => `"${columnsByKey[k]!.name}" = ?`).join(', ')
         statement = client.prepare(`UPDATE "${name}" SET ${set} WHERE id = ?`)
         updates.set(signature, statement)
+      }
+      return statement
+    },
+    selectOf: (wanted) => {
+      const signature = wanted.join(',')
+      let statement = selects.get(signature)
+      if (!statement) {
+        const read = new Set([...alwaysRead, ...wanted.filter((k) => Object.hasOwn(columnsByKey, k))])
+        const list = [...read].map((k) => `"${columnsByKey[k]!.name}" AS "${k}"`).join(', ')
+        statement = client.prepare(`SELECT ${list} FROM "${name}" WHERE id = ?`)
+        selects.set(signature, statement)
       }
       return statement
     },

@@ -53,12 +53,13 @@ export function writeServerState(
 ): RowOutcome {
   const t = replicaTable(client, state.entity)
   if (!t) return { kind: 'skipped' }
-  const current = t.select.get(state.rowId) as Row | undefined
   const incoming = new Map<string, unknown>()
   for (const [key, value] of Object.entries(state.values)) {
     if (t.fieldKeys.has(key)) incoming.set(key, value)
   }
   if (state.deletedAt !== undefined) incoming.set('deletedAt', state.deletedAt)
+  // Only the columns this change names (and those every change reads), not the whole row.
+  const current = t.selectOf([...incoming.keys()]).get(state.rowId) as Row | undefined
 
   if (!current) {
     // A patch or a bare deletion of a row never seen cannot make a whole row: nothing to keep. A whole

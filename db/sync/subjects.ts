@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3'
 
 type Row = Record<string, unknown>
 
+/** The columns `subjectOf` reads of a row (besides its id). */
+export const subjectColumnKeys = ['objectId', 'payerId', 'leaseId'] as const
+
 const leaseObject = new WeakMap<Database.Database, Database.Statement>()
 
 /**

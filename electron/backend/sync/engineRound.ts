@@ -1,3 +1,4 @@
+import { checkpointsInBackground } from '../../../db/backgroundCheckpoint'
 import type { Db } from '../../../db/database'
 import { checkpointEveryPages } from '../../../db/maintenance'
 import { applyPullPage } from '../../../db/sync/applyPullPage'
@@ -17,6 +18,7 @@ import { recordPushResults } from '../../../db/sync/pushResults'
 import { allScopeStates, scopeState } from '../../../db/sync/scopeState'
 import { purgeScope, resetScope } from '../../../db/sync/scopes'
 import { SyncDataError } from '../../../db/sync/syncDataError'
+import { walFlusher } from '../../../db/walFlush'
 import type { DerivedIndex } from '../../../db/writePath'
 import { type HelloResponse, Scope } from '../../../domain/sync/protocol'
 import type { SyncHttpClient } from './httpClient'
@@ -24,16 +26,28 @@ import { SyncFailure } from './httpFailure'
 import { type SeriesOfDepartment, topUpNumbers } from './numbers'
 
 export const PUSH_BATCH = 500
-export const PULL_PAGE = 5_000
+/**
+ * Changes per pull page. A page arrives whole and is decoded, parsed and checked in one go on the
+ * app's thread; at 5,000 changes that took 50-100 ms on a busy PC, and a clerk's save due then
+ * waited for it. The next page is fetched while this one is applied, so more pages cost no time.
+ */
+export const PULL_PAGE = 2_000
 /** The largest page the server gives: fewer, longer transactions (no row waits on another's index pages). */
 export const SNAPSHOT_PAGE = 10_000
-/** Changes applied in one transaction (a pulled page is cut on server transaction boundaries). */
-export const PULL_SLICE = 100
+/**
+ * Changes applied in one transaction (a pulled page is cut on server transaction boundaries): about
+ * 15 ms on an idle 2-core PC. Each slice's commit costs a few ms whatever it holds; 100 made them an
+ * eighth of a catch-up.
+ */
+export const PULL_SLICE = 200
+/** Work between two turns of the event loop in a catch-up, at most (plus one slice). */
+const YIELD_AFTER_MS = 10
 /** Snapshot pages (or index build steps) of a long sync between two WAL checkpoints. */
 const CHECKPOINT_PAGES = 8
 /**
  * Pulled slices between two WAL checkpoints. A checkpoint syncs the database file, tens of
- * milliseconds whatever it copies: after every few slices they were a sixth of a catch-up.
+ * milliseconds whatever it copies: after every few slices they were a sixth of a catch-up. They run
+ * in a worker thread (db/backgroundCheckpoint.ts), so the clerks' saves never wait for one.
  */
 const CHECKPOINT_SLICES = 50
 
@@ -219,8 +233,23 @@ async function pushAll(ctx: RoundContext, deviceLastSeq: number): Promise<void> 
 }
 
 async function pullScope(ctx: RoundContext, scope: Scope): Promise<void> {
+  const checkpoints = checkpointsInBackground(ctx.db.$client, CHECKPOINT_SLICES)
+  const flusher = walFlusher(ctx.db.$client)
+  const afterSlice = () => {
+    flusher.afterCommit()
+    return checkpoints.afterSlice()
+  }
+  try {
+    await pullPages(ctx, scope, afterSlice)
+  } finally {
+    await checkpoints.close()
+    await flusher.close()
+  }
+}
+
+async function pullPages(ctx: RoundContext, scope: Scope, afterSlice: () => Promise<void>): Promise<void> {
   let resnapshotted = false
-  const checkpoint = checkpointEveryPages(ctx.db.$client, CHECKPOINT_SLICES)
+  let lastTurn = performance.now()
   const fetchPage = (after: number) => {
     const page = ctx.http.pull({ scope, after, limit: PULL_PAGE }, ctx.signal)
     // A page asked for ahead may fail while the one before it is applied: it is awaited (and its
@@ -251,11 +280,16 @@ async function pullScope(ctx: RoundContext, scope: Scope): Promise<void> {
     // The next page is on its way while this one is applied: the server and the PC work at once.
     if (more) ahead = fetchPage(page.next)
     // Applied in slices, each its own transaction with its cursor, with a turn for the clerks'
-    // saves between two: a save waits for one slice at most.
+    // saves once a slice ends YIELD_AFTER_MS after the last turn: a save waits for that and one
+    // slice at most. (A turn costs two timer ticks, 2 ms or more: after each of a catch-up's
+    // thousand slices they were an eighth of it.)
     for (const slice of slicesOfPullPage(page, PULL_SLICE)) {
       applyPullPage(ctx.db, scope, slice, ctx.derivedIndexes)
-      checkpoint()
-      if (slice.hasMore) await giveWay()
+      await afterSlice()
+      if (slice.hasMore && performance.now() - lastTurn >= YIELD_AFTER_MS) {
+        await giveWay()
+        lastTurn = performance.now()
+      }
     }
     if (!more) return
   }

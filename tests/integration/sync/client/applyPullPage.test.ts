@@ -3,7 +3,8 @@ import { propertySearchIndex } from '../../../../db/property/searchIndex'
 import { applyPullPage } from '../../../../db/sync/applyPullPage'
 import type { DerivedIndex } from '../../../../db/writePath'
 import type { ChangeEntry } from '../../../../domain/sync/protocol'
-import { clerk, entry, objectPut, objectValues } from './syncSamples'
+import { encodeHlc } from '../../../../domain/time/hlc'
+import { clerk, entry, objectPut, objectValues, otherDevice } from './syncSamples'
 import { syncStore } from './syncStore'
 
 const derived = [propertySearchIndex]
@@ -188,6 +189,79 @@ describe('applyPullPage', () => {
       .pluck()
       .get(parent.rowId)
     expect(String(body)).toContain('02.07.13.005.044')
+  })
+
+  it("files a child's patch under its parent and reindexes the parent, though the patch names only the field", () => {
+    const parent = objectPut(40)
+    const codeId = '0190a3c0-0000-7000-8000-00000000cc02'
+    const code = entry({
+      seq: 41,
+      rowId: codeId,
+      entity: 'propertyCadastralCode',
+      op: 'put',
+      fieldVersions: { '*': 41 },
+      values: {
+        objectId: parent.rowId,
+        code: '02.07.13.005.044',
+        validFrom: '2020-01-01',
+        validTo: null,
+        reason: '',
+      },
+    })
+    applyPullPage(s.db, 'property', page([parent, code]), derived)
+    const patch = entry({
+      seq: 42,
+      rowId: codeId,
+      entity: 'propertyCadastralCode',
+      values: { code: '02.07.13.005.777' },
+    })
+    applyPullPage(s.db, 'property', page([patch]), derived)
+    const filed = s.client
+      .prepare('SELECT subject_id AS subjectId, changes FROM record_history WHERE mutation_id = ?')
+      .get(patch.originMutation) as { subjectId: string; changes: string }
+    expect(filed.subjectId).toBe(parent.rowId)
+    expect(JSON.parse(filed.changes)).toEqual([
+      { field: 'code', from: '02.07.13.005.044', to: '02.07.13.005.777' },
+    ])
+    const body = s.client
+      .prepare('SELECT body FROM property_search WHERE object_id = ?')
+      .pluck()
+      .get(parent.rowId)
+    expect(String(body)).toContain('02.07.13.005.777')
+    expect(String(body)).not.toContain('02.07.13.005.044')
+  })
+
+  it("times each pulled change's history by its own time and origin PC", () => {
+    const put = objectPut(10)
+    applyPullPage(s.db, 'property', page([put]), derived)
+    const at = '2026-03-02T09:00:00.000Z'
+    const later = '2026-03-02T09:00:05.000Z'
+    const otherPc = '0190a3c0-0000-7000-8000-00000000dd03'
+    const changes = [
+      entry({ seq: 11, txSeq: 11, rowId: put.rowId, values: { notes: 'ა' }, at }),
+      entry({ seq: 12, txSeq: 11, rowId: put.rowId, values: { purpose: 'ბ' }, at, originDevice: otherPc }),
+      entry({
+        seq: 13,
+        txSeq: 13,
+        rowId: put.rowId,
+        values: { custodian: 'გ' },
+        at: later,
+        originDevice: otherPc,
+      }),
+      entry({ seq: 14, txSeq: 13, rowId: put.rowId, values: { notes: 'დ' }, at: later, originDevice: null }),
+    ]
+    applyPullPage(s.db, 'property', page(changes), derived)
+    const hlcOf = (mutationId: string | null) =>
+      s.client
+        .prepare('SELECT hlc FROM record_history WHERE mutation_id = ?')
+        .pluck()
+        .get(mutationId) as string
+    expect(changes.map((c) => hlcOf(c.originMutation))).toEqual([
+      encodeHlc({ wallMs: Date.parse(at), counter: 0, deviceId: otherDevice }),
+      encodeHlc({ wallMs: Date.parse(at), counter: 0, deviceId: otherPc }),
+      encodeHlc({ wallMs: Date.parse(later), counter: 0, deviceId: otherPc }),
+      encodeHlc({ wallMs: Date.parse(later), counter: 0, deviceId: 'server' }),
+    ])
   })
 
   it('tombstones a deleted row and drops it from the search index', () => {
