@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm'
-import type { z } from 'zod'
 import {
   type EntityDefinition,
   type EntityName,
@@ -51,13 +50,12 @@ export async function seedSettledRows(
     if (existing) return null
     const seqs = new SequenceAllocator(locked)
     const writer = oneInFlight(batchWriter(tx, { scope, at, txSeq: locked.seq + 1 }))
-    const schemaOf = rowSchemas()
     let batch: ValidRow[] = []
     let count = 0
     try {
       for (const group of makeRows(at)) {
         for (const row of group) {
-          const values = schemaOf(row.entity).parse(row.values)
+          const values = fullRowSchema(row.entity).parse(row.values)
           batch.push({ entity: row.entity, id: row.id, seq: seqs.next(), values })
           count += 1
         }
@@ -86,19 +84,6 @@ interface ValidRow {
   id: string
   seq: number
   values: RowValues
-}
-
-/** Each entity's whole-row schema, made once: zod compiles a schema on its first parse. */
-function rowSchemas(): (entity: EntityName) => z.ZodType<RowValues> {
-  const made = new Map<EntityName, z.ZodType<RowValues>>()
-  return (entity) => {
-    let schema = made.get(entity)
-    if (!schema) {
-      schema = fullRowSchema(entity)
-      made.set(entity, schema)
-    }
-    return schema
-  }
 }
 
 /**
