@@ -1,31 +1,9 @@
 import type Database from 'better-sqlite3'
 import type { ChangeEntry } from '../../domain/sync/protocol'
 import { encodeHlc } from '../../domain/time/hlc'
+import { rowBuffer } from '../rowBuffer'
 import type { Written } from '../writePath'
 import type { FieldChange } from './rowState'
-
-/** History rows per INSERT statement (ten parameters each). */
-const ROWS_PER_INSERT = 50
-const COLUMNS = 10
-const cache = new WeakMap<Database.Database, Map<number, Database.Statement>>()
-
-function insertOf(client: Database.Database, rows: number): Database.Statement {
-  let statements = cache.get(client)
-  if (!statements) {
-    statements = new Map()
-    cache.set(client, statements)
-  }
-  let insert = statements.get(rows)
-  if (!insert) {
-    const values = Array.from({ length: rows }, () => `(${Array(COLUMNS).fill('?').join(', ')})`).join(', ')
-    insert = client.prepare(
-      `INSERT OR IGNORE INTO record_history (mutation_id, entity, row_id, subject_id, op, changes, user_id, user_name, at, hlc)
-       VALUES ${values}`,
-    )
-    statements.set(rows, insert)
-  }
-  return insert
-}
 
 /**
  * Files pulled changes in their records' history, as the write path files a local one, so every PC
@@ -34,8 +12,11 @@ function insertOf(client: Database.Database, rows: number): Database.Statement {
  * `flush`, several to a statement, inside the caller's transaction.
  */
 export function remoteHistory(client: Database.Database) {
-  let pending: unknown[] = []
-  const write = (values: unknown[]) => insertOf(client, values.length / COLUMNS).run(values)
+  const rows = rowBuffer(
+    client,
+    'INSERT OR IGNORE INTO record_history (mutation_id, entity, row_id, subject_id, op, changes, user_id, user_name, at, hlc)',
+    10,
+  )
   // The changes of one server transaction share their time and origin, so their HLC is made once.
   let lastAt = ''
   let lastDevice = ''
@@ -50,7 +31,7 @@ export function remoteHistory(client: Database.Database) {
         lastDevice = deviceId
       }
       const hlc = lastHlc
-      pending.push(
+      rows.add(
         entry.originMutation ?? `change-${entry.seq}`,
         written.entity,
         written.id,
@@ -62,11 +43,9 @@ export function remoteHistory(client: Database.Database) {
         entry.at,
         hlc,
       )
-      if (pending.length === ROWS_PER_INSERT * COLUMNS) this.flush()
     },
     flush(): void {
-      if (pending.length > 0) write(pending)
-      pending = []
+      rows.flush()
     },
   }
 }
