@@ -14,7 +14,7 @@ import { fieldError } from '../../ui/fieldError'
 import { KeyboardForm } from '../../ui/KeyboardForm'
 import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useFormat } from '../../ui/useFormat'
-import { usePreviewedValues } from '../../ui/usePreviewedValues'
+import { usePreviewThenSave } from '../../ui/usePreviewThenSave'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { VocabularySelect } from '../../ui/VocabularySelect'
 import { usePreviewAmnesty, useSanitationWrite } from './editQueries'
@@ -67,18 +67,19 @@ export function AmnestyForm({ onDone, onGranted }: Props) {
   const { control, register, formState } = form
   const { errors, isSubmitting } = formState
   const server = useServerSubmit(form.setError, fieldNames)
-  const [outcome, setOutcome] = usePreviewedValues<AmnestyFields, AmnestyOutcome>(form)
-  const showPreview = form.handleSubmit((values) =>
-    server.run(async () => setOutcome({ values, result: await preview.mutateAsync(values) })),
-  )
-  const confirm = async () => {
-    if (!outcome) return
-    let id: string | null = null
-    if (await server.run(async () => (id = (await grant.mutateAsync(outcome.values)).id))) {
-      if (id) onGranted(id)
-      onDone()
-    }
-  }
+  const {
+    previewed: outcome,
+    preview: previewValues,
+    confirm,
+  } = usePreviewThenSave<AmnestyFields, AmnestyOutcome>({
+    form,
+    run: server.run,
+    preview: (values) => preview.mutateAsync(values),
+    save: (values) => grant.mutateAsync(values),
+    onSaved: onGranted,
+    onDone,
+  })
+  const showPreview = form.handleSubmit(previewValues)
   return (
     <KeyboardForm onSubmit={showPreview} onEscape={onDone}>
       <Stack>

@@ -18,7 +18,7 @@ import { KeyboardForm } from '../../ui/KeyboardForm'
 import { MoneyInput } from '../../ui/MoneyInput'
 import { SubmitFailureAlert } from '../../ui/SubmitFailureAlert'
 import { useFormat } from '../../ui/useFormat'
-import { usePreviewedValues } from '../../ui/usePreviewedValues'
+import { usePreviewThenSave } from '../../ui/usePreviewThenSave'
 import { useServerSubmit } from '../../ui/useServerSubmit'
 import { usePreviewTariffVersion, useSanitationReference, useSanitationWrite } from '../forms/editQueries'
 import { WholeNumberInput } from '../forms/formFields'
@@ -88,18 +88,19 @@ function TariffVersionForm({
   const { control, register, formState } = form
   const { errors, isSubmitting } = formState
   const server = useServerSubmit(form.setError, fieldNames)
-  const [checked, setChecked] = usePreviewedValues<TariffVersionFields, TariffCorrections>(form)
-  const check = form.handleSubmit((values) =>
-    server.run(async () => setChecked({ values, result: await preview.mutateAsync(values) })),
-  )
-  const adopt = async () => {
-    if (!checked) return
-    let id: string | null = null
-    if (await server.run(async () => (id = (await create.mutateAsync(checked.values)).id))) {
-      if (id) onAdopted(id)
-      onDone()
-    }
-  }
+  const {
+    previewed: checked,
+    preview: checkValues,
+    confirm: adopt,
+  } = usePreviewThenSave<TariffVersionFields, TariffCorrections>({
+    form,
+    run: server.run,
+    preview: (values) => preview.mutateAsync(values),
+    save: (values) => create.mutateAsync(values),
+    onSaved: onAdopted,
+    onDone,
+  })
+  const check = form.handleSubmit(checkValues)
   const bandName = (code: string) => {
     const band = reference.data?.socialBands.find((b) => b.code === code)
     return band ? (language === 'ka' ? band.nameKa : band.nameEn) : code
