@@ -8,7 +8,7 @@ import { writeServerState } from './rowState'
 import { saveScopeState, scopeState } from './scopeState'
 import { confirmSentBySnapshot } from './scopes'
 import { dropSecondaryIndexesOfEmptyScope, missingSecondaryIndexes } from './secondaryIndexes'
-import { insertSnapshotRow } from './snapshotInsert'
+import { insertSnapshotRow, writtenOf } from './snapshotInsert'
 import { SyncDataError } from './syncDataError'
 
 /**
@@ -50,7 +50,7 @@ export function applySnapshotPage(
         const inserted = insertSnapshotRow(client, row, at)
         if (inserted) {
           applied += 1
-          written.push(inserted)
+          if (perRow.length > 0) written.push(writtenOf(client, inserted))
           continue
         }
         const versions = row.fieldVersions

@@ -52,7 +52,8 @@ const isRebuildable = (index: DerivedIndex): index is RebuildableIndex =>
 
 /**
  * Splits the derived indexes for a bootstrap of `scope`: those kept row by row, and those rebuilt
- * once at its end (rebuildable ones built from the scope's entities).
+ * once at its end (rebuildable ones built from the scope's entities). A rebuildable index built
+ * from other entities only is in neither: the scope's rows cannot change it.
  */
 export function deferredForBootstrap(
   scope: Scope,
@@ -62,8 +63,8 @@ export function deferredForBootstrap(
   const perRow: DerivedIndex[] = []
   const deferred: RebuildableIndex[] = []
   for (const index of derivedIndexes) {
-    if (isRebuildable(index) && entities.some((e) => index.entities.has(e))) deferred.push(index)
-    else perRow.push(index)
+    if (!isRebuildable(index)) perRow.push(index)
+    else if (entities.some((e) => index.entities.has(e))) deferred.push(index)
   }
   return { perRow, deferred }
 }

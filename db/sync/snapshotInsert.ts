@@ -4,6 +4,12 @@ import type { Written } from '../writePath'
 import { replicaTable } from './replicaTable'
 import { subjectOf } from './subjects'
 
+/** A row `insertSnapshotRow` wrote: its entity and its columns by key. */
+export interface InsertedRow {
+  entity: Written['entity']
+  row: Record<string, unknown>
+}
+
 /**
  * A snapshot row this PC does not hold yet, written in one INSERT: the row as `writeServerState`
  * would make it (version 1, every field at the server's versions, written by nobody local), without
@@ -12,7 +18,7 @@ import { subjectOf } from './subjects'
  * general path must decide: the PC already holds the row (a resumed page, a row it made itself), the
  * row lacks a field a new row needs, or the entity is unknown here. Callers hold the write gate open.
  */
-export function insertSnapshotRow(client: Database.Database, row: ServerRow, at: string): Written | null {
+export function insertSnapshotRow(client: Database.Database, row: ServerRow, at: string): InsertedRow | null {
   const t = replicaTable(client, row.entity)
   if (!t) return null
   const values = row.values
@@ -33,5 +39,19 @@ export function insertSnapshotRow(client: Database.Database, row: ServerRow, at:
   const params = new Array<unknown>(t.keys.length)
   for (let i = 0; i < t.keys.length; i++) params[i] = next[t.keys[i]!] ?? null
   if (t.insertNew.run(params).changes === 0) return null
-  return { entity: t.entity, id: row.rowId, subjectId: subjectOf(client, row.entity, next), op: 'insert' }
+  return { entity: t.entity, row: next }
+}
+
+/**
+ * An inserted row as the derived indexes see it. Only asked for when an index is kept page by page:
+ * finding a payment's subject reads its lease, once for each of a bootstrap's payments.
+ */
+export function writtenOf(client: Database.Database, inserted: InsertedRow): Written {
+  const id = String(inserted.row.id)
+  return {
+    entity: inserted.entity,
+    id,
+    subjectId: subjectOf(client, inserted.entity, inserted.row),
+    op: 'insert',
+  }
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeServerState } from '../../../../db/sync/rowState'
-import { insertSnapshotRow } from '../../../../db/sync/snapshotInsert'
+import { insertSnapshotRow, writtenOf } from '../../../../db/sync/snapshotInsert'
 import { withGateOpen } from '../../../../db/writeGuard'
 import type { ServerRow } from '../../../../domain/sync/protocol'
 import { clerk, objectValues, unitId } from './syncSamples'
@@ -63,7 +63,12 @@ describe('a new snapshot row in one INSERT', () => {
 
   it('leaves the same rows, and the same history subjects, as the general path', () => {
     const viaInsert = fast.client.transaction(() =>
-      withGateOpen(fast.client, () => rows.map((row) => insertSnapshotRow(fast.client, row, at))),
+      withGateOpen(fast.client, () =>
+        rows.map((row) => {
+          const inserted = insertSnapshotRow(fast.client, row, at)
+          return inserted && writtenOf(fast.client, inserted)
+        }),
+      ),
     )()
     const viaGeneral = general.client.transaction(() =>
       withGateOpen(general.client, () =>
