@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm'
-import { entities, isEntityName } from '../../domain/sync/entities'
+import type { ChildCount } from '../../domain/errors'
+import { childrenOf, type EntityDefinition, entities, isEntityName } from '../../domain/sync/entities'
 import type { ServerRecord } from '../../domain/sync/merge'
 import type { Mutation, Scope } from '../../domain/sync/protocol'
 import { type mutationLog, record, uniqueKey } from '../db/schema'
@@ -115,6 +116,47 @@ export class PushBatch {
     }
     this.records.set(key, saved)
     this.dirty.set(key, saved)
+  }
+
+  /**
+   * The live rows naming (entity, id) as their parent (the parents domain/sync/entities.ts declares),
+   * by kind: those stored, except rows this batch changed, whose state in memory counts instead.
+   */
+  async liveChildren(entity: string, id: string): Promise<ChildCount[]> {
+    if (!isEntityName(entity)) return []
+    const relations = childrenOf(entity)
+    if (relations.length === 0) return []
+    const counts = new Map<string, number>()
+    const kinds = new Set<string>(relations.map((r) => r.entity))
+    const changed = [...this.dirty.values()].filter((r) => kinds.has(r.entity))
+    const names = sql.join(
+      relations.map(({ entity: child, field }) => {
+        const scope = (entities[child] as EntityDefinition).scope
+        // The scope narrows the search to the (scope, entity, id) index's range of the child kind.
+        const inScope = scope === 'fromRow' ? sql`` : sql`${record.scope} = ${scope} AND `
+        return sql`(${inScope}${record.entity} = ${child} AND ${record.values} ->> ${field}::text = ${id}::text)`
+      }),
+      sql` OR `,
+    )
+    const notChanged =
+      changed.length === 0
+        ? sql``
+        : sql` AND (${record.entity}, ${record.id}) NOT IN (${unnested(
+            [changed.map((r) => r.entity), 'text'],
+            [changed.map((r) => r.id), 'uuid'],
+          )})`
+    const stored = await this.tx
+      .select({ entity: record.entity, count: sql<number>`count(*)::int` })
+      .from(record)
+      .where(sql`${record.deletedAt} IS NULL AND (${names})${notChanged}`)
+      .groupBy(record.entity)
+    for (const row of stored) counts.set(row.entity, Number(row.count))
+    for (const row of changed) {
+      if (row.deletedAt !== null) continue
+      const named = relations.some((r) => r.entity === row.entity && row.values[r.field] === id)
+      if (named) counts.set(row.entity, (counts.get(row.entity) ?? 0) + 1)
+    }
+    return [...counts].filter(([, count]) => count > 0).map(([child, count]) => ({ entity: child, count }))
   }
 
   appendChange(change: NewChange): void {
