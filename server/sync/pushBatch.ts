@@ -1,9 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { ChildCount } from '../../domain/errors'
-import { childrenOf, type EntityDefinition, entities, isEntityName } from '../../domain/sync/entities'
+import { childrenOf, entities, isEntityName } from '../../domain/sync/entities'
 import type { ServerRecord } from '../../domain/sync/merge'
 import type { Mutation, Scope } from '../../domain/sync/protocol'
 import { type mutationLog, record, uniqueKey } from '../db/schema'
+import { parentValue } from '../db/schema/parentIndexes'
 import type { NewChange } from './changeLog'
 import { type StoredRecord, storedRecordOf } from './records'
 import type { SyncTx } from './syncTx'
@@ -129,13 +130,13 @@ export class PushBatch {
     const counts = new Map<string, number>()
     const kinds = new Set<string>(relations.map((r) => r.entity))
     const changed = [...this.dirty.values()].filter((r) => kinds.has(r.entity))
+    // Entity and field as literals: the planner matches them to the partial index of the parent field
+    // (server/db/schema/parentIndexes.ts); both come from the entity definitions, never from a PC.
     const names = sql.join(
-      relations.map(({ entity: child, field }) => {
-        const scope = (entities[child] as EntityDefinition).scope
-        // The scope narrows the search to the (scope, entity, id) index's range of the child kind.
-        const inScope = scope === 'fromRow' ? sql`` : sql`${record.scope} = ${scope} AND `
-        return sql`(${inScope}${record.entity} = ${child} AND ${record.values} ->> ${field}::text = ${id}::text)`
-      }),
+      relations.map(
+        ({ entity: child, field }) =>
+          sql`(${record.entity} = ${sql.raw(`'${child}'`)} AND ${parentValue(record.values, field)} = ${id}::text)`,
+      ),
       sql` OR `,
     )
     const notChanged =
