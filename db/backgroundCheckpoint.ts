@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 
@@ -25,7 +27,9 @@ export interface BackgroundCheckpointer {
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
-const db = new Database(workerData.file, { fileMustExist: true })
+const db = new Database(workerData.file, workerData.addon
+  ? { fileMustExist: true, nativeBinding: workerData.addon }
+  : { fileMustExist: true })
 db.pragma('busy_timeout = 5000')
 db.pragma('synchronous = FULL')
 parentPort.on('message', (message) => {
@@ -44,8 +48,7 @@ parentPort.on('message', (message) => {
 `
 
 export function backgroundCheckpointer(client: Database.Database): BackgroundCheckpointer {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-  const worker = new Worker(workerSource, { eval: true, workerData: { file: client.name, driver } })
+  const worker = new Worker(workerSource, { eval: true, workerData: { file: client.name, ...driverFiles() } })
   worker.unref()
   let queue: Promise<unknown> = Promise.resolve()
   let failure: Error | null = null
@@ -87,6 +90,24 @@ export function backgroundCheckpointer(client: Database.Database): BackgroundChe
     },
   }
 }
+
+/**
+ * Where the worker loads the SQLite driver from: the driver the app itself loaded, and its native
+ * addon. A worker thread cannot read inside the packaged app's asar archive, so in the package both
+ * come from the copy of better-sqlite3 kept unpacked beside it (build/electron-builder.yml); the
+ * addon's own path spares the worker the `bindings` lookup, which is not unpacked.
+ */
+export function driverFiles(resolve: (id: string) => string = createRequire(import.meta.url).resolve): {
+  driver: string
+  addon: string | null
+} {
+  const driver = outsideAsar(resolve('better-sqlite3'))
+  const addon = join(dirname(driver), '..', 'build', 'Release', 'better_sqlite3.node')
+  return { driver, addon: existsSync(addon) ? addon : null }
+}
+
+/** `…/app.asar/node_modules/x` -> `…/app.asar.unpacked/node_modules/x`; other paths unchanged. */
+export const outsideAsar = (path: string): string => path.replace(/\.asar([\\/])/, '.asar.unpacked$1')
 
 /**
  * The checkpoints of a catch-up's run of pulled slices (automatic checkpoints are off, so without

@@ -25,20 +25,3 @@ export function maintainWhenIdle(db: Db, tasks: readonly IdleTask[], everyMs = 1
     client.pragma('wal_checkpoint(TRUNCATE)')
   }
 }
-
-/**
- * For a long run of sync pages (a bootstrap, a catch-up): automatic checkpoints are off, so without
- * this the WAL would hold the whole run (gigabytes for a large bootstrap) and the idle checkpoint
- * after it would copy all of it at once. Called after each page, it checkpoints every `pages` pages,
- * PASSIVE (it never waits for a reader): once the WAL is copied, the next transaction writes it from
- * its start again, so it stays the size of a few pages and each checkpoint stays short.
- */
-export function checkpointEveryPages(client: Database.Database, pages: number): () => void {
-  let since = 0
-  return () => {
-    since += 1
-    if (since < pages || client.inTransaction) return
-    since = 0
-    client.pragma('wal_checkpoint(PASSIVE)')
-  }
-}

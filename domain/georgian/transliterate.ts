@@ -133,11 +133,12 @@ const GEORGIAN_WORD = /[\u10d0-\u10ff]+/g
 
 /** What goes into the full-text index: the normalised text plus a romanised form of every Georgian word. */
 export function searchIndexText(...parts: string[]): string {
-  const words = normaliseForSearch(parts.join(' '))
-    .split(' ')
-    .filter((w) => w !== '')
-  const romanised = words.flatMap(romanisedWordsOf)
-  return [...new Set([...words, ...romanised])].join(' ')
+  // The words as written, then their romanised forms, each once (a bootstrap makes a million).
+  const words = normaliseForSearch(parts.join(' ')).split(' ')
+  const out = new Set<string>()
+  for (const word of words) if (word !== '') out.add(word)
+  for (const word of words) for (const romanised of romanisedWordsOf(word)) out.add(romanised)
+  return [...out].join(' ')
 }
 
 /**
@@ -145,7 +146,12 @@ export function searchIndexText(...parts: string[]): string {
  * few thousand answers are remembered; a bulk load of the search index spends far less time here.
  */
 const romanisedCache = new Map<string, string[]>()
+const noWords: string[] = []
+const HAS_MKHEDRULI = /[\u10d0-\u10ff]/
 function romanisedWordsOf(word: string): string[] {
+  // Numbers and codes (unique to each record) have nothing to romanise: kept out of the cache, they
+  // would push the names and streets out of it.
+  if (!HAS_MKHEDRULI.test(word)) return noWords
   let found = romanisedCache.get(word)
   if (found === undefined) {
     found = (word.match(GEORGIAN_WORD) ?? []).map(romanise)

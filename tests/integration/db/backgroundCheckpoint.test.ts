@@ -1,6 +1,11 @@
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { backgroundCheckpointer, checkpointsInBackground } from '../../../db/backgroundCheckpoint'
+import {
+  backgroundCheckpointer,
+  checkpointsInBackground,
+  driverFiles,
+  outsideAsar,
+} from '../../../db/backgroundCheckpoint'
 import { tempStore } from '../../support/tempStore'
 
 /** Frames in the write-ahead log now (a PASSIVE checkpoint reports them and copies what it can). */
@@ -101,5 +106,32 @@ describe('checkpoints in a worker thread', () => {
     } finally {
       unchecked.close()
     }
+  })
+
+  it('loads the driver and its addon from outside the packaged app’s asar archive', () => {
+    // Here: the driver the app loads, with its addon, so the worker needs no `bindings` lookup.
+    const here = driverFiles()
+    expect(here.driver).toMatch(/better-sqlite3[\\/]lib[\\/]index\.js$/)
+    expect(here.addon).toMatch(/better_sqlite3\.node$/)
+    expect(existsSync(here.addon!)).toBe(true)
+    // In the package, the unpacked copy beside the archive (worker threads cannot read inside it).
+    expect(
+      outsideAsar(
+        'C:\\Program Files\\Rustavi\\resources\\app.asar\\node_modules\\better-sqlite3\\lib\\index.js',
+      ),
+    ).toBe(
+      'C:\\Program Files\\Rustavi\\resources\\app.asar.unpacked\\node_modules\\better-sqlite3\\lib\\index.js',
+    )
+    expect(outsideAsar('/opt/rustavi/resources/app.asar/node_modules/better-sqlite3/lib/index.js')).toBe(
+      '/opt/rustavi/resources/app.asar.unpacked/node_modules/better-sqlite3/lib/index.js',
+    )
+    const packaged = driverFiles(
+      () => '/opt/rustavi/resources/app.asar/node_modules/better-sqlite3/lib/index.js',
+    )
+    expect(packaged).toEqual({
+      driver: '/opt/rustavi/resources/app.asar.unpacked/node_modules/better-sqlite3/lib/index.js',
+      // Not on this machine: the worker then falls back to the driver's own lookup.
+      addon: null,
+    })
   })
 })
