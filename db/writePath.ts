@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3'
 import { getTableColumns } from 'drizzle-orm'
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { DomainError } from '../domain/errors'
+import { type ChildCount, DomainError } from '../domain/errors'
+import { liveChildrenMessage } from '../domain/sync/liveChildren'
 import { encodeHlc, type Hlc, tickLocal } from '../domain/time/hlc'
 import type { Db } from './database'
 import { ensureDevice } from './device'
 import { newId } from './ids'
+import { liveChildrenOf } from './liveChildren'
 import { type EntityName, replicatedTables } from './replicatedTables'
 import { rowBuffer } from './rowBuffer'
 import { systemColumnKeys } from './schema/replicated'
@@ -53,12 +55,15 @@ export interface WritePathOptions {
 export type WritePath = (actor: Actor, changes: readonly Change[]) => Written[]
 
 interface TableStatements {
+  entity: EntityName
   keys: string[]
   keySet: ReadonlySet<string>
   columns: string[]
   select: Database.Statement
   insert: Database.Statement
   update: Database.Statement
+  /** The live rows naming a row of this table as their parent, by kind. */
+  liveChildren(id: string): ChildCount[]
 }
 
 /**
@@ -74,7 +79,7 @@ export function createWritePath(db: Db, options: WritePathOptions = {}): WritePa
   const statementsFor = (entity: EntityName) => {
     let s = statements.get(entity)
     if (!s) {
-      s = prepareTable(client, replicatedTables[entity].table)
+      s = prepareTable(client, entity)
       statements.set(entity, s)
     }
     return s
@@ -217,6 +222,17 @@ function applyOne(s: TableStatements, change: Change, actor: Actor, atIso: strin
     baseVersions.deletedAt = fieldVersions.deletedAt ?? null
     history.push({ field: 'deletedAt', from: current.deletedAt, to: null })
   } else if (change.op === 'delete') {
+    // A row live rows still name stays: they would point at a deleted record. Rows deleted earlier
+    // in the same call no longer count, so a service may delete children and then their parent.
+    const children = s.liveChildren(change.id)
+    if (children.length > 0) {
+      throw new DomainError(
+        'HAS_CHILDREN',
+        liveChildrenMessage(change.entity, change.id, children),
+        undefined,
+        children,
+      )
+    }
     changed.deletedAt = atIso
     // A delete is based on everything the PC had seen of the row: its newest field version.
     const seen = Object.values(fieldVersions)
@@ -267,7 +283,8 @@ function toSql(value: unknown): unknown {
   return value
 }
 
-function prepareTable(client: Database.Database, table: SQLiteTable): TableStatements {
+function prepareTable(client: Database.Database, entity: EntityName): TableStatements {
+  const table: SQLiteTable = replicatedTables[entity].table
   const name = getTableConfig(table).name
   const columnsByKey = getTableColumns(table)
   const keys = Object.keys(columnsByKey)
@@ -275,6 +292,7 @@ function prepareTable(client: Database.Database, table: SQLiteTable): TableState
   const selectList = keys.map((k, i) => `"${columns[i]}" AS "${k}"`).join(', ')
   const updatable = keys.filter((k) => k !== 'id')
   return {
+    entity,
     keys,
     keySet: new Set(keys),
     columns,
@@ -285,5 +303,6 @@ function prepareTable(client: Database.Database, table: SQLiteTable): TableState
     update: client.prepare(
       `UPDATE "${name}" SET ${updatable.map((k) => `"${columnsByKey[k]!.name}" = ?`).join(', ')} WHERE id = ?`,
     ),
+    liveChildren: (id) => liveChildrenOf(client, entity, id),
   }
 }

@@ -22,9 +22,15 @@ export const ErrorCode = z.enum([
   'UPDATE_REQUIRED',
   /** This PC has used up its leased document numbers and cannot reach the server for more. */
   'NUMBERS_EXHAUSTED',
+  /** A record cannot be deleted while live records still name it (the leases of an object, say). */
+  'HAS_CHILDREN',
   'INTERNAL',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>
+
+/** How many live records of one kind (an entity name) still name the record a clerk would delete. */
+export const ChildCount = z.object({ entity: z.string(), count: z.number().int().positive() }).strict()
+export type ChildCount = z.infer<typeof ChildCount>
 
 export const ApiError = z
   .object({
@@ -32,6 +38,8 @@ export const ApiError = z
     message: z.string(),
     /** Field path (dot-joined) -> i18n key of the message shown next to that field. */
     fields: z.record(z.string(), z.string()).optional(),
+    /** HAS_CHILDREN: the records that keep the record from being deleted, by kind. */
+    children: z.array(ChildCount).optional(),
   })
   .strict()
 export type ApiError = z.infer<typeof ApiError>
@@ -43,8 +51,16 @@ export const fail = <T = never>(
   code: ErrorCode,
   message: string,
   fields?: Record<string, string>,
-): Result<T> =>
-  fields ? { ok: false, error: { code, message, fields } } : { ok: false, error: { code, message } }
+  children?: readonly ChildCount[],
+): Result<T> => ({
+  ok: false,
+  error: {
+    code,
+    message,
+    ...(fields ? { fields } : {}),
+    ...(children && children.length > 0 ? { children: [...children] } : {}),
+  },
+})
 
 /** Thrown inside the backend and turned into a Result at the boundary; never crosses a process. */
 export class DomainError extends Error {
@@ -52,6 +68,7 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly children?: readonly ChildCount[],
   ) {
     super(message)
     this.name = 'DomainError'

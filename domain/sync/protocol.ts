@@ -199,6 +199,7 @@ export const RejectReason = z.enum([
   'DUPLICATE', // a unique key (a cadastral code, say) is taken by another row
   'DUPLICATE_ID', // an insert of an id that already exists
   'REFERENCE', // a parent row (an object for a lease) does not exist or is deleted
+  'HAS_CHILDREN', // a delete of a row that live rows still name (an object with a lease)
 ])
 export type RejectReason = z.infer<typeof RejectReason>
 

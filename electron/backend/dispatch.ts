@@ -71,7 +71,7 @@ export function createDispatch<C extends Contract>(
       }
       return ok(checked.data)
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.code, error.message, error.fields)
+      if (error instanceof DomainError) return fail(error.code, error.message, error.fields, error.children)
       log(`Call ${name} failed`, error)
       return fail('INTERNAL', 'Internal error')
     }

@@ -10,6 +10,7 @@ import {
   scopeOfRow,
   someFieldsSchema,
 } from '../../domain/sync/entities'
+import { liveChildrenMessage } from '../../domain/sync/liveChildren'
 import {
   type ConflictDraft,
   clampHlc,
@@ -63,7 +64,7 @@ function issuesText(error: z.ZodError): string {
 
 /**
  * Applies one pushed mutation inside the push transaction: checks it (entity, schema, the author's
- * right to write the scope now, parents, unique values), merges it field by field and writes the
+ * right to write the scope now, parents, no live children of a deleted row, unique values), merges it field by field and writes the
  * row, its change-log entry and any conflict records. A permanent failure is a `rejected` result,
  * never an exception: it is recorded and acknowledged so the PC's queue moves on.
  */
@@ -172,6 +173,13 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
   if (merged.outcome === 'rejected') return refuse(merged.reason, merged.message)
   const state = merged.record
   const live = state.deletedAt === null
+  // A row live rows still name stays (a lease another PC added to the object meanwhile, say).
+  if (existing && existing.deletedAt === null && !live) {
+    const children = await w.batch.liveChildren(entity, mutation.rowId)
+    if (children.length > 0) {
+      return refuse('HAS_CHILDREN', liveChildrenMessage(entity, mutation.rowId, children))
+    }
+  }
   if (mutation.op === 'update' && live) {
     const whole = schemaOf(entity, true).safeParse(state.values)
     if (!whole.success) return refuse('VALIDATION', issuesText(whole.error))

@@ -1,8 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm'
-import { entities, isEntityName } from '../../domain/sync/entities'
+import type { ChildCount } from '../../domain/errors'
+import { childrenOf, entities, isEntityName } from '../../domain/sync/entities'
 import type { ServerRecord } from '../../domain/sync/merge'
 import type { Mutation, Scope } from '../../domain/sync/protocol'
 import { type mutationLog, record, uniqueKey } from '../db/schema'
+import { parentValue } from '../db/schema/parentIndexes'
 import type { NewChange } from './changeLog'
 import { type StoredRecord, storedRecordOf } from './records'
 import type { SyncTx } from './syncTx'
@@ -115,6 +117,47 @@ export class PushBatch {
     }
     this.records.set(key, saved)
     this.dirty.set(key, saved)
+  }
+
+  /**
+   * The live rows naming (entity, id) as their parent (the parents domain/sync/entities.ts declares),
+   * by kind: those stored, except rows this batch changed, whose state in memory counts instead.
+   */
+  async liveChildren(entity: string, id: string): Promise<ChildCount[]> {
+    if (!isEntityName(entity)) return []
+    const relations = childrenOf(entity)
+    if (relations.length === 0) return []
+    const counts = new Map<string, number>()
+    const kinds = new Set<string>(relations.map((r) => r.entity))
+    const changed = [...this.dirty.values()].filter((r) => kinds.has(r.entity))
+    // Entity and field as literals: the planner matches them to the partial index of the parent field
+    // (server/db/schema/parentIndexes.ts); both come from the entity definitions, never from a PC.
+    const names = sql.join(
+      relations.map(
+        ({ entity: child, field }) =>
+          sql`(${record.entity} = ${sql.raw(`'${child}'`)} AND ${parentValue(record.values, field)} = ${id}::text)`,
+      ),
+      sql` OR `,
+    )
+    const notChanged =
+      changed.length === 0
+        ? sql``
+        : sql` AND (${record.entity}, ${record.id}) NOT IN (${unnested(
+            [changed.map((r) => r.entity), 'text'],
+            [changed.map((r) => r.id), 'uuid'],
+          )})`
+    const stored = await this.tx
+      .select({ entity: record.entity, count: sql<number>`count(*)::int` })
+      .from(record)
+      .where(sql`${record.deletedAt} IS NULL AND (${names})${notChanged}`)
+      .groupBy(record.entity)
+    for (const row of stored) counts.set(row.entity, Number(row.count))
+    for (const row of changed) {
+      if (row.deletedAt !== null) continue
+      const named = relations.some((r) => r.entity === row.entity && row.values[r.field] === id)
+      if (named) counts.set(row.entity, (counts.get(row.entity) ?? 0) + 1)
+    }
+    return [...counts].filter(([, count]) => count > 0).map(([child, count]) => ({ entity: child, count }))
   }
 
   appendChange(change: NewChange): void {

@@ -185,6 +185,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     }
     const shared: SharedRecords = {
       objects: await pcs[0]!.call<string[]>({ cmd: 'liveIds', table: 'property_object' }),
+      leased: [],
       created: 0,
     }
     log(

@@ -74,11 +74,14 @@ for (let n = 0; n < runs && !interrupted; n++) {
   totals.duplicateNumbers += kinds('duplicateNumber')
   if (result.error) totals.errors += 1
   const c = result.check?.counts
+  const reasons = Object.entries(result.check?.rejectReasons ?? {})
+    .map(([reason, count]) => `${count} ${reason}`)
+    .join(', ')
   const f = result.faults
   console.log(
     `run ${n + 1}/${runs} seed ${seed}: ${result.ok ? 'ok' : 'FAILED'} in ${(result.durationMs / 1000).toFixed(1)} s` +
       (c
-        ? `; ${c.acked} saves (${c.applied} applied, ${c.conflicted} conflicted, ${c.rejected} refused), ${c.conflicts} conflict records, ${c.numbers} numbers, ${c.forgotten} undone by restores`
+        ? `; ${c.acked} saves (${c.applied} applied, ${c.conflicted} conflicted, ${c.rejected} refused${reasons ? `: ${reasons}` : ''}), ${c.conflicts} conflict records, ${c.numbers} numbers, ${c.forgotten} undone by restores`
         : '') +
       `; ${f.pcKills} PC kills, ${f.serverKills} server kills, ${f.serverRestores} server restores, ${f.partitions} partitions, ${f.restores} restores, ${f.network.requests} requests, ${f.network.droppedRequests + f.network.droppedResponses} drops, ${f.network.duplicated + f.network.replayed} duplicates; quiet after ${result.healPasses} passes`,
   )

@@ -6,12 +6,15 @@ import type { Random } from './seededRandom'
 
 // What the clerks do: random edits of a small shared set of property objects, so PCs keep editing
 // the same fields at once. Ordinary fields (last writer wins, the loser kept in a conflict) and
-// guarded ones (the server value stays until a head decides), new objects, deletions, and leases
-// whose contract numbers come from each PC's leased number block.
+// guarded ones (the server value stays until a head decides), new objects, deletions (some of objects
+// given a lease, which the PC refuses, or the server when the PC had not pulled the lease), and
+// leases whose contract numbers come from each PC's leased number block.
 
 /** The rows every PC may act on; grows as PCs create objects (a PC that has not pulled one yet fails). */
 export interface SharedRecords {
   objects: string[]
+  /** Objects some PC gave a lease (a delete of one is refused while the lease lives). */
+  leased: string[]
   created: number
 }
 
@@ -104,13 +107,17 @@ export function nextClerkAction(random: Random, shared: SharedRecords): PcComman
     }
   }
   if (roll < 0.14) {
+    const from = roll >= 0.125 && shared.leased.length > 0 ? shared.leased : shared.objects
     return {
       cmd: 'write',
-      saves: [[{ op: 'delete', entity: 'propertyObject', id: random.pick(shared.objects) }]],
+      saves: [[{ op: 'delete', entity: 'propertyObject', id: random.pick(from) }]],
     }
   }
   if (roll < 0.22) {
-    return { cmd: 'lease', rowId: random.uuid(), values: leaseValues(random, random.pick(shared.objects)) }
+    const rowId = random.uuid()
+    const objectId = random.pick(shared.objects)
+    shared.leased.push(objectId)
+    return { cmd: 'lease', rowId, values: leaseValues(random, objectId) }
   }
   if (roll < 0.28) return burst(random, shared)
   return { cmd: 'write', saves: [edit(random, shared)] }

@@ -126,6 +126,8 @@ export const en: Translation = {
     UPDATE_REQUIRED: 'The application needs an update. Saved changes are not lost.',
     NUMBERS_EXHAUSTED:
       'This computer has used up its document numbers. It needs a connection to the central server to get more.',
+    HAS_CHILDREN:
+      'The record cannot be deleted while other records still refer to it ({{children}}). Delete or move them first.',
     INTERNAL: 'A system error occurred. Try again; if it happens again, contact the IT service.',
     network: 'Could not reach the application service on this PC. Try again.',
   },
@@ -1081,6 +1083,9 @@ export const en: Translation = {
       sanitationInstalmentPlan: 'Plan',
       sanitationExemption: 'Exemption',
       sanitationInspection: 'Inspection',
+      sanitationTariffRate: 'Tariff rate',
+      sanitationBillingRun: 'Billing run',
+      sanitationBankImportLine: 'Bank statement line',
     },
     deleted: 'Deleted',
   },
@@ -1182,6 +1187,7 @@ export const en: Translation = {
       DUPLICATE: 'A record with these details already exists',
       DUPLICATE_ID: 'A record with this identifier already exists on the server',
       REFERENCE: 'A linked record does not exist or was deleted',
+      HAS_CHILDREN: 'Other records on the server still refer to this record, so it was not deleted',
       unknown: 'The server did not accept the change',
     },
     rejected: {

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { apiErrorOf } from '../app/apiFailure'
-import { errorKey } from './errorKey'
+import { errorKey, errorParams } from './errorKey'
 
 interface Props {
   /** Whatever a query or mutation threw. */
@@ -14,8 +14,10 @@ interface Props {
 
 /** A failed call, in words: the translated code, plus a reload button where reloading helps. */
 export function ErrorAlert({ error, onReload, extraMessages = [] }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const apiError = apiErrorOf(error)
+  const kindName = (entity: string) =>
+    i18n.exists(`history.entity.${entity}`) ? t(`history.entity.${entity}`) : entity
   const stale = apiError.code === 'STALE_VERSION'
   return (
     <Alert
@@ -24,7 +26,7 @@ export function ErrorAlert({ error, onReload, extraMessages = [] }: Props) {
       title={stale ? t('property.detail.staleTitle') : undefined}
     >
       <Stack gap="xs">
-        <Text size="sm">{t(errorKey(apiError))}</Text>
+        <Text size="sm">{t(errorKey(apiError), errorParams(apiError, kindName))}</Text>
         {extraMessages.map((key) => (
           <Text size="sm" key={key}>
             {t(key)}

@@ -6,3 +6,9 @@ export function errorKey(error: ApiError): string {
   if (error.code === 'INTERNAL' && error.message === 'network') return 'errors.network'
   return `errors.${error.code}`
 }
+
+/** The values the sentence names: for HAS_CHILDREN, each kind of record still referring, with its count. */
+export function errorParams(error: ApiError, kindName: (entity: string) => string): Record<string, string> {
+  const children = (error.children ?? []).map((c) => `${kindName(c.entity)}: ${c.count}`).join(', ')
+  return { children }
+}

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { parentFieldIndexes } from './parentIndexes'
 
 // The sync engine's tables (research/sync.md 6.2). Replicated rows of every entity live in one
 // `record` table as JSON, with each field's version and writer beside them: the merge is generic
@@ -51,6 +52,7 @@ export const record = pgTable(
   (t) => [
     primaryKey({ columns: [t.entity, t.id] }),
     index('record_scope_entity_id_idx').on(t.scope, t.entity, t.id),
+    ...parentFieldIndexes(t),
   ],
 )
 

@@ -214,6 +214,27 @@ describe('property calls through the dispatch', () => {
     expect(history[0]).toMatchObject({ op: 'delete' })
   })
 
+  it('refuses to delete an object its cadastral code and lease still name, saying which and how many', async () => {
+    const { id } = expectOk(
+      await t.call(
+        clerk,
+        'property.create',
+        sampleObject(unitId, { inventoryNumber: 'RST-2026-900007', cadastralCode: '02.07.13.005.907' }),
+      ),
+    ) as { id: string }
+    expectOk(await t.call(clerk, 'property.createLease', sampleLease(id, { contractNumber: 'ქ-2025/0907' })))
+    const before = expectOk(await t.call(clerk, 'property.get', { id })) as PropertyObjectDetail
+    const refused = await t.call(clerk, 'property.remove', { id, version: before.version })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'HAS_CHILDREN' } })
+    const error = (refused as { error: { children?: unknown } }).error
+    expect(error.children).toEqual([
+      { entity: 'propertyCadastralCode', count: 1 },
+      { entity: 'propertyLease', count: 1 },
+    ])
+    const after = expectOk(await t.call(clerk, 'property.get', { id })) as PropertyObjectDetail
+    expect(after.version).toBe(before.version)
+  })
+
   it('reports objects by type, state and unit, lease income and expiring leases', async () => {
     const head = await t.signIn('head')
     const report = expectOk(await t.call(head, 'property.objectsReport', {})) as {

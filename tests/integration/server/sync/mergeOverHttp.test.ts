@@ -218,27 +218,28 @@ describe('field-level merge through POST /sync/push', () => {
     const lease = mutation(pcA, nino, { entity: 'propertyLease', op: 'insert', fields: leaseRow(id) })
     const leaseResult = (await f.push(pcA, [lease])).body.results[0]
     expect(leaseResult?.status).toBe('applied')
-    const removeObject = mutation(pcA, nino, {
-      entity: 'propertyObject',
-      rowId: id,
-      op: 'delete',
-      base: { deletedAt: version },
-    })
     const removeLease = mutation(pcA, nino, {
       entity: 'propertyLease',
       rowId: lease.rowId,
       op: 'delete',
       base: { deletedAt: leaseResult?.status === 'applied' ? leaseResult.changeSeq : null },
     })
-    const removed = (await f.push(pcA, [removeObject, removeLease])).body.results
-    const deletedAt = removed[0]?.status === 'applied' ? removed[0].changeSeq : null
+    const removeObject = mutation(pcA, nino, {
+      entity: 'propertyObject',
+      rowId: id,
+      op: 'delete',
+      base: { deletedAt: version },
+    })
+    // The lease first: the server keeps an object a live lease still names (HAS_CHILDREN).
+    const removed = (await f.push(pcA, [removeLease, removeObject])).body.results
+    const deletedAt = removed[1]?.status === 'applied' ? removed[1].changeSeq : null
 
     // The lease cannot come back while its object is deleted; a restore carries no fields.
     const leaseBack = mutation(pcB, giorgi, {
       entity: 'propertyLease',
       rowId: lease.rowId,
       op: 'restore',
-      base: { deletedAt: removed[1]?.status === 'applied' ? removed[1].changeSeq : null },
+      base: { deletedAt: removed[0]?.status === 'applied' ? removed[0].changeSeq : null },
     })
     const withFields = mutation(pcB, giorgi, {
       entity: 'propertyObject',
