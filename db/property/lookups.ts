@@ -105,3 +105,22 @@ export function liveDocument(db: Db, id: string) {
     .where(and(eq(propertyDocument.id, id), isNull(propertyDocument.deletedAt)))
     .get()
 }
+
+/**
+ * The live rows that are part of an object itself, its cadastral codes (current and past) and its
+ * documents: deleting the object deletes them with it. Its leases are not: a lease is a contract
+ * with a tenant, and while one is on record the object cannot be deleted.
+ */
+export function ownRowsOfObject(db: Db, objectId: string) {
+  const codes = db
+    .select({ id: propertyCadastralCode.id })
+    .from(propertyCadastralCode)
+    .where(and(eq(propertyCadastralCode.objectId, objectId), isNull(propertyCadastralCode.deletedAt)))
+    .all()
+  const documents = db
+    .select({ id: propertyDocument.id })
+    .from(propertyDocument)
+    .where(and(eq(propertyDocument.objectId, objectId), isNull(propertyDocument.deletedAt)))
+    .all()
+  return { codes: codes.map((r) => r.id), documents: documents.map((r) => r.id) }
+}

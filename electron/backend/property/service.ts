@@ -11,6 +11,7 @@ import {
   liveLease,
   liveObject,
   objectEverExisted,
+  ownRowsOfObject,
   territorialUnitExists,
 } from '../../../db/property/lookups'
 import { propertyObjectDetail } from '../../../db/property/objectDetail'
@@ -113,7 +114,18 @@ export function propertyService(
 
     remove({ id, version }, scope) {
       requireObject(id)
-      write(actorOf(scope), [{ op: 'delete', entity: 'propertyObject', id, expectedVersion: version }])
+      // Its codes and documents go with it, in the same save; a lease on record still holds it
+      // (HAS_CHILDREN from the write path, naming the leases).
+      const own = ownRowsOfObject(db, id)
+      write(actorOf(scope), [
+        ...own.codes.map(
+          (code): Change => ({ op: 'delete', entity: 'propertyCadastralCode', id: code, subjectId: id }),
+        ),
+        ...own.documents.map(
+          (doc): Change => ({ op: 'delete', entity: 'propertyDocument', id: doc, subjectId: id }),
+        ),
+        { op: 'delete', entity: 'propertyObject', id, expectedVersion: version },
+      ])
       return {}
     },
 

@@ -214,7 +214,32 @@ describe('property calls through the dispatch', () => {
     expect(history[0]).toMatchObject({ op: 'delete' })
   })
 
-  it('refuses to delete an object its cadastral code and lease still name, saying which and how many', async () => {
+  it('deletes an object with its cadastral codes and documents, in one save', async () => {
+    const { id } = expectOk(
+      await t.call(
+        clerk,
+        'property.create',
+        sampleObject(unitId, { inventoryNumber: 'RST-2026-900008', cadastralCode: '02.07.13.005.908' }),
+      ),
+    ) as { id: string }
+    const before = expectOk(await t.call(clerk, 'property.get', { id })) as PropertyObjectDetail
+    expectOk(await t.call(clerk, 'property.remove', { id, version: before.version }))
+    const client = t.backend.db.$client
+    const liveCodes = client
+      .prepare('SELECT count(*) FROM property_cadastral_code WHERE object_id = ? AND deleted_at IS NULL')
+      .pluck()
+    expect(liveCodes.get(id)).toBe(0)
+    // Its code is free again for another object.
+    expectOk(
+      await t.call(
+        clerk,
+        'property.create',
+        sampleObject(unitId, { inventoryNumber: 'RST-2026-900009', cadastralCode: '02.07.13.005.908' }),
+      ),
+    )
+  })
+
+  it('refuses to delete an object a lease still names, saying which and how many', async () => {
     const { id } = expectOk(
       await t.call(
         clerk,
@@ -227,12 +252,11 @@ describe('property calls through the dispatch', () => {
     const refused = await t.call(clerk, 'property.remove', { id, version: before.version })
     expect(refused).toMatchObject({ ok: false, error: { code: 'HAS_CHILDREN' } })
     const error = (refused as { error: { children?: unknown } }).error
-    expect(error.children).toEqual([
-      { entity: 'propertyCadastralCode', count: 1 },
-      { entity: 'propertyLease', count: 1 },
-    ])
+    expect(error.children).toEqual([{ entity: 'propertyLease', count: 1 }])
+    // Nothing changed: the object and its code are as they were.
     const after = expectOk(await t.call(clerk, 'property.get', { id })) as PropertyObjectDetail
     expect(after.version).toBe(before.version)
+    expect(after.cadastralCodes).toEqual(before.cadastralCodes)
   })
 
   it('reports objects by type, state and unit, lease income and expiring leases', async () => {
