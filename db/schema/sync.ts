@@ -69,6 +69,8 @@ export const outbox = sqliteTable(
     sentAt: text('sent_at'),
     /** 1: sent again after the server was restored from a backup (its base versions are from before). */
     replay: integer('replay').notNull().default(0),
+    /** The server's change-log position for it, once known (its answer, or the pull that brought it back). */
+    changeSeq: integer('change_seq'),
   },
   (t) => [index('outbox_row').on(t.entity, t.rowId)],
 )
@@ -95,6 +97,8 @@ export const confirmedMutation = sqliteTable(
     userId: text('user_id').notNull(),
     createdAt: text('created_at').notNull(),
     confirmedAt: text('confirmed_at').notNull(),
+    /** Its change-log position on the server: a replay says where it stood in the log a restore lost. */
+    changeSeq: integer('change_seq'),
   },
   (t) => [
     index('confirmed_mutation_order').on(t.epoch, t.seq),

@@ -55,7 +55,7 @@ export function applyPullPage(
           continue
         }
         if (entry.originMutation && waiting.has(entry.originMutation))
-          stats.confirmed += confirm(entry.originMutation)
+          stats.confirmed += confirm(entry.originMutation, entry.seq)
         const outcome = writeServerState(client, serverStateOf(entry), outboxRows)
         if (outcome.kind !== 'written') {
           stats.skipped += 1

@@ -9,7 +9,7 @@ import type { Db } from '../database'
 export const CONFIRMED_RETENTION_DAYS = 60
 const DAY_MS = 86_400_000
 
-const COLUMNS = 'mutation_id, entity, row_id, op, fields, base_versions, hlc, user_id, created_at'
+const COLUMNS = 'mutation_id, entity, row_id, op, fields, base_versions, hlc, user_id, created_at, change_seq'
 const keep = (where: string) =>
   `INSERT OR REPLACE INTO confirmed_mutation (epoch, seq, confirmed_at, ${COLUMNS})
    SELECT coalesce((SELECT epoch FROM device_state WHERE id = 1), 0), o.seq,
@@ -18,13 +18,18 @@ const keep = (where: string) =>
 
 /**
  * A statement that moves one outbox row, by mutation id, to the confirmed changes (its effect came
- * back from the server); it returns how many rows moved (0 or 1). Callers hold a transaction.
+ * back from the server at `changeSeq`); it returns how many rows moved (0 or 1). Callers hold a
+ * transaction.
  */
-export function confirmOutboxRow(client: Database.Database): (mutationId: string) => number {
+export function confirmOutboxRow(
+  client: Database.Database,
+): (mutationId: string, changeSeq: number) => number {
+  const place = client.prepare('UPDATE outbox SET change_seq = ? WHERE mutation_id = ?')
   const copy = client.prepare(keep('o.mutation_id = ?'))
   const remove = client.prepare('DELETE FROM outbox WHERE mutation_id = ?')
-  return (mutationId) => {
-    if (copy.run(mutationId).changes === 0) return 0
+  return (mutationId, changeSeq) => {
+    if (place.run(changeSeq, mutationId).changes === 0) return 0
+    copy.run(mutationId)
     return remove.run(mutationId).changes
   }
 }
@@ -51,7 +56,8 @@ export function confirmedCount(db: Db): number {
  * The server was restored from a backup: every change it may have lost goes to it again, under the
  * new device epoch from `firstSeq` on, in the order this PC first sent them (epoch, then sequence
  * number; the confirmed ones and the outbox together), all marked as replays: their base versions
- * name a log the restore threw away. Mutation ids stay, so the server skips what its backup had.
+ * name a log the restore threw away, and so do their change-log positions, kept so the server can
+ * place them in it. Mutation ids stay, so the server skips what its backup had.
  */
 export function replayKeptChanges(db: Db, epoch: number, firstSeq: number): number {
   const client = db.$client

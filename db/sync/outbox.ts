@@ -14,6 +14,7 @@ interface OutboxRow {
   userId: string
   createdAt: string
   replay: number
+  changeSeq: number | null
 }
 
 /**
@@ -25,7 +26,7 @@ export function readOutbox(db: Db, options: { limit: number; afterSeq?: number }
   const rows = db.$client
     .prepare(
       `SELECT seq, mutation_id AS mutationId, entity, row_id AS rowId, op, fields, base_versions AS baseVersions,
-         hlc, user_id AS userId, created_at AS createdAt, replay
+         hlc, user_id AS userId, created_at AS createdAt, replay, change_seq AS changeSeq
        FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?`,
     )
     .all(options.afterSeq ?? 0, options.limit) as OutboxRow[]
@@ -50,6 +51,7 @@ function toMutation(row: OutboxRow): Mutation {
     userId: row.userId,
     createdAt: row.createdAt,
     ...(row.replay ? { replay: true } : {}),
+    ...(row.replay && row.changeSeq !== null ? { changeSeq: row.changeSeq } : {}),
   })
   if (!parsed.success) {
     throw new SyncDataError(

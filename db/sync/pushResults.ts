@@ -29,7 +29,7 @@ export function recordPushResults(
   const client = db.$client
   const at = now().toISOString()
   const markSent = client.prepare(
-    "UPDATE outbox SET state = 'sent', sent_at = ? WHERE mutation_id = ? AND state = 'pending'",
+    "UPDATE outbox SET state = 'sent', sent_at = ?, change_seq = ? WHERE mutation_id = ? AND state = 'pending'",
   )
   const selectOutbox = client.prepare('SELECT * FROM outbox WHERE mutation_id = ?')
   const userNameOf = client.prepare('SELECT user_name FROM record_history WHERE mutation_id = ?').pluck()
@@ -48,7 +48,7 @@ export function recordPushResults(
     withGateOpen(client, () => {
       for (const result of results) {
         if (result.status !== 'rejected') {
-          outcome.sent += markSent.run(at, result.mutationId).changes
+          outcome.sent += markSent.run(at, result.changeSeq, result.mutationId).changes
           continue
         }
         const row = selectOutbox.get(result.mutationId) as Record<string, string | number> | undefined

@@ -3,6 +3,7 @@ import { compareHlc, decodeHlc, encodeHlc } from '../time/hlc'
 import type { ConflictKind } from './contract'
 import type { RowValues } from './entities'
 import type { FieldValue } from './protocol'
+import { concurrentFrontier, type LostPosition, type ReplayedEdit, saw } from './replayedEdits'
 
 // The field-level merge of one pushed mutation against the server's current row (research/sync.md
 // 6.6). Pure: the server hands in the row, the mutation and the sequence number the result gets.
@@ -22,6 +23,10 @@ export interface FieldMeta {
   by: string | null
   /** The sequence number of the value's last real change, when older than `seq`. */
   changed?: number
+  /** Written by a replay (see IncomingMutation.replay): where that change stood in the lost log. */
+  replay?: LostPosition
+  /** The field's replayed edits since the restore, the current value's among them. */
+  replays?: ReplayedEdit[]
 }
 
 /** Field -> meta; `*` holds the row's creation, for fields unchanged since; `deletedAt` the delete. */
@@ -45,11 +50,13 @@ export interface IncomingMutation {
   userName: string
   /**
    * Set for a change the server had acknowledged before it was restored from a backup, sent again
-   * (a replay): the server's change-log position when the restore was found. Its base versions name
-   * a log the restore threw away, so they mean nothing; a field untouched since this position takes
-   * the replayed value, one changed after it was edited concurrently.
+   * (a replay). `after`: the server's change-log position when the restore was found; up to it, the
+   * log the restore threw away and the new one are the same. `seq`: the position the change had in
+   * the lost log (null: unknown). Its base versions name that log: against a value written before
+   * `after` they count as for any change; against one written since, only a replayed value can have
+   * been seen, and the two changes' places in the lost log tell (see replayedEdits.ts).
    */
-  replayAfter?: number
+  replay?: { after: number; seq: number | null }
 }
 
 export interface ConflictSide {
@@ -124,16 +131,64 @@ function mutationIsLater(mutation: IncomingMutation, meta: FieldMeta): boolean {
   return mutation.device > (meta.device ?? '')
 }
 
+/** Is the value a replay meets one written since the restore? */
+const sinceRestore = (meta: FieldMeta, mutation: IncomingMutation): boolean =>
+  mutation.replay !== undefined && changedAt(meta) > mutation.replay.after
+
+/** A replay's place in the lost log, by the base it names for one field (or for the deletion). */
+function lostPositionOf(mutation: IncomingMutation, base: number | null | undefined): LostPosition | null {
+  return mutation.replay ? { seq: mutation.replay.seq, base: base ?? null } : null
+}
+
 /**
  * The clerk's edit of a field is concurrent with the server's value unless the clerk had seen that
  * value (base at or after its last change) or the value is the same device's own earlier edit. A
- * replay's base still speaks of the log up to the restore (both generations share it), but nothing
- * after it: a value changed since the restore was never seen by the replayed change.
+ * replay's base still speaks of the log up to the restore (both generations share it); of a value
+ * written since, it can only have seen another replay's, the one it came after in the lost log.
  */
 function isConcurrent(meta: FieldMeta, base: number | null | undefined, mutation: IncomingMutation): boolean {
-  const sinceRestore = mutation.replayAfter !== undefined && changedAt(meta) > mutation.replayAfter
-  if (!sinceRestore && base !== null && base !== undefined && base >= changedAt(meta)) return false
+  const since = sinceRestore(meta, mutation)
+  if (!since && base !== null && base !== undefined && base >= changedAt(meta)) return false
+  const position = lostPositionOf(mutation, base)
+  if (since && meta.replay && position && saw(position, meta.replay)) return false
   return meta.device !== mutation.device
+}
+
+/** A replay the value's own replayed writer had seen in the lost log: it came before, nothing to merge. */
+function supersedes(meta: FieldMeta, base: number | null | undefined, mutation: IncomingMutation): boolean {
+  const position = lostPositionOf(mutation, base)
+  return (
+    sinceRestore(meta, mutation) &&
+    meta.replay !== undefined &&
+    position !== null &&
+    saw(meta.replay, position)
+  )
+}
+
+/** The conflicts a replayed edit has with the field's earlier replays other than its current value's. */
+function replayConflicts(
+  earlier: readonly ReplayedEdit[],
+  incoming: ReplayedEdit,
+  current: FieldMeta,
+  field: string,
+  guarded: boolean,
+): ConflictDraft[] {
+  const side = (e: ReplayedEdit): ConflictSide => ({
+    value: e.value,
+    userName: e.by,
+    deviceId: e.device,
+    at: atOf(e.hlc),
+  })
+  const isCurrent = (e: ReplayedEdit) => current.replay !== undefined && e.at === changedAt(current)
+  return concurrentFrontier(earlier, incoming)
+    .filter((e) => !isCurrent(e) && !same(e.value, incoming.value))
+    .map((e): ConflictDraft => {
+      if (guarded) return { kind: 'guardedField', field, current: side(e), other: side(incoming) }
+      const byClock = compareHlc(decodeHlc(incoming.hlc), decodeHlc(e.hlc))
+      const incomingLater = byClock !== 0 ? byClock > 0 : incoming.device > e.device
+      const [later, other] = incomingLater ? [incoming, e] : [e, incoming]
+      return { kind: 'concurrentEdit', field, current: side(later), other: side(other) }
+    })
 }
 
 export function mergeMutation(
@@ -144,6 +199,11 @@ export function mergeMutation(
 ): MergeResult {
   const guarded = new Set(rules.guarded)
   const stamp: FieldMeta = { seq, hlc: mutation.hlc, device: mutation.device, by: mutation.userName }
+  /** The stamp of a change based on `base`: a replay's says where it stood in the lost log. */
+  const stampFor = (base: number | null | undefined): FieldMeta => {
+    const position = lostPositionOf(mutation, base)
+    return position ? { ...stamp, replay: position } : stamp
+  }
   const mine = (value: FieldValue): ConflictSide => ({
     value,
     userName: mutation.userName,
@@ -192,7 +252,7 @@ export function mergeMutation(
         conflicts,
       }
     }
-    meta.deletedAt = stamp
+    meta.deletedAt = stampFor(mutation.baseVersions.deletedAt)
     return {
       outcome: 'merged',
       record: { values, meta, deletedAt: null },
@@ -224,7 +284,7 @@ export function mergeMutation(
         })
       }
     }
-    meta.deletedAt = stamp
+    meta.deletedAt = stampFor(mutation.baseVersions.deletedAt)
     return {
       outcome: 'merged',
       record: { values, meta, deletedAt },
@@ -240,7 +300,11 @@ export function mergeMutation(
     const deletion = metaOf(current, 'deletedAt')
     for (const field of fields) {
       const value = mutation.fields[field] ?? null
-      if (!same(value, current.values[field])) {
+      // A replayed deletion whose clerk had seen this edit in the lost log: deleted knowingly.
+      if (
+        !same(value, current.values[field]) &&
+        !supersedes(deletion, mutation.baseVersions[field], mutation)
+      ) {
         conflicts.push({
           kind: 'editAfterDelete',
           field,
@@ -262,20 +326,38 @@ export function mergeMutation(
     const value = mutation.fields[field] ?? null
     const fieldMeta = metaOf(current, field)
     const old = current.values[field] ?? null
-    if (!isConcurrent(fieldMeta, mutation.baseVersions[field], mutation)) {
+    const base = mutation.baseVersions[field]
+    // A replay joins the field's replayed edits since the restore; conflicts among them follow
+    // their order in the lost log, whatever order they arrive in.
+    const position = lostPositionOf(mutation, base)
+    const replayed: ReplayedEdit | null = position && {
+      ...position,
+      at: seq,
+      value,
+      device: mutation.device,
+      by: mutation.userName,
+      hlc: mutation.hlc,
+    }
+    const earlier = replayed && sinceRestore(fieldMeta, mutation) ? (fieldMeta.replays ?? []) : []
+    const withReplays = (m: FieldMeta): FieldMeta =>
+      replayed ? { ...m, replays: [...earlier, replayed] } : m
+    if (replayed) conflicts.push(...replayConflicts(earlier, replayed, fieldMeta, field, guarded.has(field)))
+    if (supersedes(fieldMeta, base, mutation)) {
+      meta[field] = withReplays(restamp(fieldMeta, seq))
+    } else if (!isConcurrent(fieldMeta, base, mutation)) {
       values[field] = value
-      meta[field] = stamp
+      meta[field] = withReplays(stampFor(base))
     } else if (same(value, old)) {
-      meta[field] = restamp(fieldMeta, seq)
+      meta[field] = withReplays(restamp(fieldMeta, seq))
     } else if (guarded.has(field)) {
-      meta[field] = restamp(fieldMeta, seq)
+      meta[field] = withReplays(restamp(fieldMeta, seq))
       conflicts.push({ kind: 'guardedField', field, current: theirs(old, fieldMeta), other: mine(value) })
     } else if (mutationIsLater(mutation, fieldMeta)) {
       values[field] = value
-      meta[field] = stamp
+      meta[field] = withReplays(stampFor(base))
       conflicts.push({ kind: 'concurrentEdit', field, current: mine(value), other: theirs(old, fieldMeta) })
     } else {
-      meta[field] = restamp(fieldMeta, seq)
+      meta[field] = withReplays(restamp(fieldMeta, seq))
       conflicts.push({ kind: 'concurrentEdit', field, current: theirs(old, fieldMeta), other: mine(value) })
     }
   }

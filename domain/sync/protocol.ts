@@ -183,6 +183,12 @@ export const Mutation = z
      * its base versions belong to the log the restore threw away (see domain/sync/merge.ts).
      */
     replay: z.literal(true).optional(),
+    /**
+     * A replay's `changeSeq` from the server's answer before the restore (its position in the log
+     * the restore threw away), when the PC had it: with the base versions it places the change among
+     * the other replays, so an edit made on top of another is not taken for a concurrent one.
+     */
+    changeSeq: Seq.optional(),
   })
   .strict()
 export type Mutation = z.infer<typeof Mutation>

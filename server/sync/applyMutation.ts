@@ -163,7 +163,9 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
     hlc,
     device: w.device.deviceId,
     userName: author.name,
-    ...(mutation.replay && w.restoredAtSeq !== null ? { replayAfter: w.restoredAtSeq } : {}),
+    ...(mutation.replay && w.restoredAtSeq !== null
+      ? { replay: { after: w.restoredAtSeq, seq: mutation.changeSeq ?? null } }
+      : {}),
   }
   const merged = mergeMutation(existing, incoming, def, seq)
   const refuse = (reason: RejectReason, message: string) => {

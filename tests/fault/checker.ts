@@ -2,7 +2,9 @@ import { versionOf } from '../../db/sync/fieldVersions'
 import { conflictValueText } from '../../domain/sync/conflictRow'
 import { fieldVersionsOf } from '../../domain/sync/merge'
 import type { FieldValue } from '../../domain/sync/protocol'
+import { type EditOrder, editOrder } from './editOrder'
 import type { AckedMutation } from './pcProtocol'
+import { checkSpuriousConflicts } from './spuriousConflicts'
 import { type ChangeView, type PcView, rowKey, type ServerView } from './views'
 
 // The invariants a run must keep once the network is healed and every PC has synced until quiet:
@@ -11,7 +13,9 @@ import { type ChangeView, type PcView, rowKey, type ServerView } from './views'
 //   no loss      every save a PC acknowledged is on the server (its value in the record's change, or
 //                kept in a conflict record), or in that PC's needs-attention list;
 //   conflicts    every edit concurrent with another PC's change to the same field, with a different
-//                value, left a conflict record holding both values;
+//                value, left a conflict record holding both values; and no conflict record pairs
+//                two edits one of which was made on top of the other (editOrder.ts says which saw
+//                which, across a server restore too);
 //   numbers      no document number was issued twice, and no two number blocks overlap.
 
 export interface AckedSave extends AckedMutation {
@@ -21,7 +25,13 @@ export interface AckedSave extends AckedMutation {
   number?: string
 }
 
-export type ViolationKind = 'divergence' | 'lost' | 'stuck' | 'missingConflict' | 'duplicateNumber'
+export type ViolationKind =
+  | 'divergence'
+  | 'lost'
+  | 'stuck'
+  | 'missingConflict'
+  | 'spuriousConflict'
+  | 'duplicateNumber'
 
 export interface Violation {
   kind: ViolationKind
@@ -41,6 +51,11 @@ export interface CheckInput {
    * numbers are issued again, and the server must then report each duplicate as a conflict.
    */
   forgotten?: ReadonlySet<string>
+  /**
+   * The server as it was just before its backup was put back: the log that saves made before the
+   * restore name in their base versions, and where each of them stood in it.
+   */
+  beforeRestore?: ServerView
 }
 
 export interface CheckResult {
@@ -61,7 +76,9 @@ export function checkRun(input: CheckInput): CheckResult {
   const violations: Violation[] = []
   const add = (kind: ViolationKind, detail: string) => violations.push({ kind, detail })
   checkConvergence(input, add)
-  const counts = checkSaves(input, add)
+  const order = editOrder(input.server, input.beforeRestore)
+  const counts = checkSaves(input, order, add)
+  checkSpuriousConflicts(input, order, add)
   checkNumbers(input, add)
   const rejectReasons: Record<string, number> = {}
   for (const save of input.history) {
@@ -71,7 +88,7 @@ export function checkRun(input: CheckInput): CheckResult {
   return { violations, counts, rejectReasons }
 }
 
-type Add = (kind: ViolationKind, detail: string) => void
+export type Add = (kind: ViolationKind, detail: string) => void
 
 const same = (server: FieldValue | undefined, local: unknown): boolean => {
   const a = server ?? null
@@ -132,8 +149,9 @@ function conflictIndex(server: ServerView): Map<string, { kind: string; current:
   return index
 }
 
-function checkSaves({ history, server, pcs, forgotten }: CheckInput, add: Add) {
+function checkSaves({ history, server, pcs, forgotten }: CheckInput, order: EditOrder, add: Add) {
   const conflicts = conflictIndex(server)
+  const saveOf = new Map(history.map((s) => [s.mutationId, s]))
   const changesByRow = new Map<string, ChangeView[]>()
   const changeOf = new Map<string, ChangeView>()
   for (const change of server.changes) {
@@ -181,7 +199,7 @@ function checkSaves({ history, server, pcs, forgotten }: CheckInput, add: Add) {
     const rowChanges = changesByRow.get(rowKey(save.entity, save.rowId)) ?? []
     const before = rowChanges.filter((c) => c.seq < change.seq)
     if (save.op === 'delete') {
-      checkDeleteConflicts(save, before, conflicts, add, what)
+      checkDeleteConflicts(save, before, { conflicts, order, saveOf }, add, what)
       continue
     }
     for (const [field, raw] of Object.entries(save.fields)) {
@@ -190,14 +208,20 @@ function checkSaves({ history, server, pcs, forgotten }: CheckInput, add: Add) {
       const kept = (conflicts.get(`${save.entity}/${save.rowId}/${field}`) ?? []).filter(
         (c) => c.current === text || c.other === text,
       )
-      if (!same(change.values[field], value) && kept.length === 0) {
+      const history = fieldHistory(before, field)
+      const holder = history.lastRealMutation ? saveOf.get(history.lastRealMutation) : undefined
+      // Replayed after a server restore, and the value it met was made on top of it: it came
+      // before that value in the lost log, so it is not lost but superseded.
+      const superseded = save.op === 'update' && holder !== undefined && order.saw(holder, save, field)
+      if (!same(change.values[field], value) && kept.length === 0 && !superseded) {
         add('lost', `${what}: ${field} = ${text} is neither in its change nor in a conflict record`)
       }
       if (save.op !== 'update') continue
-      const history = fieldHistory(before, field)
       const concurrent =
         history.deleted ||
-        (history.lastRealSeq > (save.baseVersions[field] ?? 0) && history.lastRealWriter !== save.deviceId)
+        (holder
+          ? holder.deviceId !== save.deviceId && !order.saw(save, holder, field) && !superseded
+          : history.lastRealSeq > (save.baseVersions[field] ?? 0) && history.lastRealWriter !== save.deviceId)
       if (!concurrent || history.value === undefined || same(history.value, value)) continue
       const prev = conflictValueText(history.value)
       const pair = kept.some(
@@ -217,15 +241,22 @@ function checkSaves({ history, server, pcs, forgotten }: CheckInput, add: Add) {
 interface FieldHistory {
   /** The field's value just before the save was applied (undefined: the row never had it). */
   value: FieldValue | undefined
-  /** The sequence number and device of the field's last real change (a different value). */
+  /** The sequence number, device and mutation of the field's last real change (a different value). */
   lastRealSeq: number
   lastRealWriter: string | null
+  lastRealMutation: string | null
   deleted: boolean
 }
 
 /** Replays a row's change-log entries for one field. A value confirmed again unchanged is no change. */
 function fieldHistory(changes: readonly ChangeView[], field: string): FieldHistory {
-  const h: FieldHistory = { value: undefined, lastRealSeq: 0, lastRealWriter: null, deleted: false }
+  const h: FieldHistory = {
+    value: undefined,
+    lastRealSeq: 0,
+    lastRealWriter: null,
+    lastRealMutation: null,
+    deleted: false,
+  }
   for (const c of changes) {
     if (c.op === 'delete') h.deleted = true
     if (c.op === 'put') h.deleted = false
@@ -234,6 +265,7 @@ function fieldHistory(changes: readonly ChangeView[], field: string): FieldHisto
     if (h.value === undefined || !same(h.value, value)) {
       h.lastRealSeq = c.seq
       h.lastRealWriter = c.originDevice
+      h.lastRealMutation = c.originMutation
     }
     h.value = value
   }
@@ -243,16 +275,23 @@ function fieldHistory(changes: readonly ChangeView[], field: string): FieldHisto
 function checkDeleteConflicts(
   save: AckedSave,
   before: readonly ChangeView[],
-  conflicts: ReturnType<typeof conflictIndex>,
+  known: {
+    conflicts: ReturnType<typeof conflictIndex>
+    order: EditOrder
+    saveOf: ReadonlyMap<string, AckedSave>
+  },
   add: Add,
   what: string,
 ) {
+  const { conflicts, order, saveOf } = known
   if (before.some((c) => c.op === 'delete')) return
   const base = save.baseVersions.deletedAt ?? 0
   const fields = new Set(before.flatMap((c) => Object.keys(c.values)))
   for (const field of fields) {
     const h = fieldHistory(before, field)
-    if (h.lastRealSeq <= base || h.lastRealWriter === save.deviceId) continue
+    if (h.lastRealWriter === save.deviceId) continue
+    const holder = h.lastRealMutation ? saveOf.get(h.lastRealMutation) : undefined
+    if (holder ? order.saw(save, holder, field) : h.lastRealSeq <= base) continue
     const recorded = (conflicts.get(`${save.entity}/${save.rowId}/${field}`) ?? []).some(
       (c) => c.kind === 'deleteAfterEdit',
     )

@@ -16,7 +16,7 @@ import type { PcConfig, PcStatus } from './pcProtocol'
 import { startPostgresServerNode } from './postgresServerNode'
 import { type Random, seededRandom } from './seededRandom'
 import { type ServerNode, startPgliteServerNode } from './serverNode'
-import { readPcView } from './views'
+import { readPcView, type ServerView } from './views'
 import { burst, nextClerkAction, type SharedRecords } from './workload'
 
 // One run of the fault harness, all of it drawn from one seed: N PCs (child processes, each its own
@@ -126,6 +126,8 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
   /** Per PC: its last backup's file and how much of the history it holds. */
   const backups = new Map<number, { file: string; historyLength: number }>()
   const forgotten = new Set<string>()
+  /** The server's log just before its backup was put back (saves made before name it). */
+  let beforeRestore: ServerView | undefined
   let server: ServerNode | null = null
   let healPasses = 0
   let error: string | null = null
@@ -226,9 +228,14 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
           faults.serverRestores += 1
           log(`step ${step}: server restored from its backup`)
           background(
-            node.restoreBackup().finally(() => {
-              serverDown = false
-            }),
+            node
+              .restoreBackup()
+              .then((view) => {
+                beforeRestore = view
+              })
+              .finally(() => {
+                serverDown = false
+              }),
           )
         }
       }
@@ -337,7 +344,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     if (serverBackup.state === 'done') {
       faults.serverRestores += 1
       log('after the chaos: server restored from its backup')
-      await node.restoreBackup()
+      beforeRestore = await node.restoreBackup()
     }
     await node.restart()
     for (let i = 0; i < pcCount; i++) {
@@ -355,7 +362,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     await node.stop()
     const serverView = await node.readView()
     const pcViews = configs.map((c) => readPcView(c.dbFile))
-    check = checkRun({ history, server: serverView, pcs: pcViews, scopes: SCOPES, forgotten })
+    check = checkRun({ history, server: serverView, pcs: pcViews, scopes: SCOPES, forgotten, beforeRestore })
     log(`checked after ${Date.now() - started} ms`)
   } catch (e) {
     error =

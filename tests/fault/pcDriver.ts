@@ -53,6 +53,7 @@ const selectNewOutbox = db.$client.prepare(
 
 /** The outbox rows a save just committed (nothing else runs between the save and this read). */
 function committedSince(lastSeq: number): AckedMutation[] {
+  const generation = deviceIdentity(db).serverGeneration
   return (selectNewOutbox.all(lastSeq) as Record<string, string | number>[]).map((r) => ({
     mutationId: String(r.mutationId),
     seq: Number(r.seq),
@@ -61,6 +62,7 @@ function committedSince(lastSeq: number): AckedMutation[] {
     op: r.op as AckedMutation['op'],
     fields: JSON.parse(String(r.fields)) as Record<string, unknown>,
     baseVersions: JSON.parse(String(r.baseVersions)) as Record<string, number | null>,
+    generation,
   }))
 }
 

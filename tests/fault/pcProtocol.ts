@@ -42,6 +42,8 @@ export interface AckedMutation {
   op: 'insert' | 'update' | 'delete'
   fields: Record<string, unknown>
   baseVersions: Record<string, number | null>
+  /** The server generation the PC knew when the clerk saved: the log its base versions name. */
+  generation: string | null
 }
 
 export interface PcStatus {

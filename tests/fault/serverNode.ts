@@ -18,8 +18,11 @@ export interface ServerNode {
   restart(): Promise<void>
   /** A nightly backup (the server is killed for the copy and started again). */
   backUp(): Promise<void>
-  /** The database put back from the backup, the server started once with `--after-restore`. */
-  restoreBackup(): Promise<void>
+  /**
+   * The database put back from the backup, the server started once with `--after-restore`. Returns
+   * what the database held just before (the log the restore throws away).
+   */
+  restoreBackup(): Promise<ServerView>
   /** SIGTERM: finishes requests in flight and closes the database cleanly. */
   stop(): Promise<void>
   /** The stopped server's database, read for the checker. */
@@ -66,8 +69,10 @@ export function serverNodeOver(storage: NodeStorage, first: ServerProcess): Serv
     },
     async restoreBackup() {
       await crash()
+      const before = await storage.readView()
       await storage.putBackBackup()
       child = await storage.start(true)
+      return before
     },
     async stop() {
       if (!child) return

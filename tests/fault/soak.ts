@@ -39,6 +39,7 @@ const totals = {
   losses: 0,
   stuck: 0,
   missingConflicts: 0,
+  spuriousConflicts: 0,
   duplicateNumbers: 0,
   errors: 0,
 }
@@ -71,6 +72,7 @@ for (let n = 0; n < runs && !interrupted; n++) {
   totals.losses += kinds('lost')
   totals.stuck += kinds('stuck')
   totals.missingConflicts += kinds('missingConflict')
+  totals.spuriousConflicts += kinds('spuriousConflict')
   totals.duplicateNumbers += kinds('duplicateNumber')
   if (result.error) totals.errors += 1
   const c = result.check?.counts
@@ -99,7 +101,7 @@ const minutes = ((Date.now() - started) / 60_000).toFixed(1)
 console.log(
   `\nsoak: ${totals.runs} runs in ${minutes} min, ${totals.failed} failed; ` +
     `divergences ${totals.divergences}, losses ${totals.losses}, stuck ${totals.stuck}, ` +
-    `missing conflicts ${totals.missingConflicts}, duplicate numbers ${totals.duplicateNumbers}, errors ${totals.errors}`,
+    `missing conflicts ${totals.missingConflicts}, spurious conflicts ${totals.spuriousConflicts}, duplicate numbers ${totals.duplicateNumbers}, errors ${totals.errors}`,
 )
 for (const r of failedSeeds) console.log(`  failed seed ${r.seed}: ${r.rerun}`)
 process.exit(totals.failed > 0 ? 1 : 0)

@@ -5,7 +5,7 @@ import { replicatedTables } from '../../db/replicatedTables'
 import { parseFieldVersions } from '../../db/sync/fieldVersions'
 import type { FieldMetaMap } from '../../domain/sync/merge'
 import type { FieldValue, FieldVersions } from '../../domain/sync/protocol'
-import { changeLog, mutationLog, numberLease, record } from '../../server/db/schema'
+import { changeLog, mutationLog, numberLease, record, serverMeta } from '../../server/db/schema'
 import type { ServerDatabase } from '../../server/db/serverDatabase'
 
 // What the checker compares, read straight from the stores after the run: the server's PGlite data
@@ -46,6 +46,9 @@ export interface ServerView {
   changes: ChangeView[]
   mutations: Map<string, MutationLogView>
   leases: { series: string; department: string; year: number; from: number; to: number; deviceId: string }[]
+  generation: string | null
+  /** The change-log position of the last restore from a backup (null: never restored). */
+  restoredAtSeq: number | null
 }
 
 /** The server's state as the checker needs it, from a database the server node opens (and this closes). */
@@ -91,7 +94,15 @@ export async function readServerView(database: ServerDatabase): Promise<ServerVi
       to: l.to,
       deviceId: l.deviceId,
     }))
-    return { records, changes, mutations, leases }
+    const [meta] = await db.select().from(serverMeta)
+    return {
+      records,
+      changes,
+      mutations,
+      leases,
+      generation: meta?.generation ?? null,
+      restoredAtSeq: meta?.restoredAtSeq ?? null,
+    }
   } finally {
     await database.close()
   }

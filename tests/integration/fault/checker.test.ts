@@ -61,7 +61,9 @@ function world() {
             field: 'name',
             kind: 'concurrentEdit',
             currentValue: '"c"',
+            currentDeviceId: B,
             otherValue: '"b"',
+            otherDeviceId: A,
           },
           meta: { '*': meta(4, null) },
           deletedAt: null,
@@ -78,6 +80,8 @@ function world() {
       ['m-b', { mutationId: 'm-b', deviceId: B, status: 'conflicted', seqFrom: 3, reason: null }],
     ]),
     leases: [],
+    generation: 'g1',
+    restoredAtSeq: null,
   }
   const pcRows = () =>
     new Map<string, PcRowView>([
@@ -95,7 +99,9 @@ function world() {
             field: 'name',
             kind: 'concurrentEdit',
             currentValue: '"c"',
+            currentDeviceId: B,
             otherValue: '"b"',
+            otherDeviceId: A,
           },
           deletedAt: null,
           fieldVersions: { '*': 4 },
@@ -116,12 +122,50 @@ function world() {
     op: 'update',
     fields: { name },
     baseVersions: { name: 1 },
+    generation: 'g1',
   })
   const history: AckedSave[] = [save(0, 'm-a', 'b', A), save(1, 'm-b', 'c', B)]
   return { server, pcs, history, scopes: ['property', 'reference'] }
 }
 
-const kinds = (input: ReturnType<typeof world>) => checkRun(input).violations.map((v) => v.kind)
+const kinds = (input: ReturnType<typeof world> & { beforeRestore?: ServerView }) =>
+  checkRun(input).violations.map((v) => v.kind)
+
+/**
+ * The same edits, both acknowledged after a server backup (lost log: b at 12, c at 13 based on it)
+ * and replayed after the restore found at 10: c first (at 11), then b, which c had seen (at 12, the
+ * value staying c). No conflict record.
+ */
+function restoredWorld() {
+  const w = world()
+  const beforeRestore: ServerView = {
+    ...w.server,
+    records: new Map(),
+    changes: [
+      change(1, 'put', { name: 'a', notes: '' }, null, null),
+      change(12, 'patch', { name: 'b' }, A, 'm-a'),
+      change(13, 'patch', { name: 'c' }, B, 'm-b'),
+    ],
+    generation: 'g0',
+  }
+  w.server.generation = 'g1'
+  w.server.restoredAtSeq = 10
+  w.server.changes = [
+    change(1, 'put', { name: 'a', notes: '' }, null, null),
+    change(11, 'patch', { name: 'c' }, B, 'm-b'),
+    change(12, 'patch', { name: 'c' }, A, 'm-a'),
+  ]
+  w.server.records.get(key)!.meta.name = meta(12, B)
+  w.server.records.delete('syncConflict/c1')
+  for (const pc of w.pcs) {
+    pc.rows.delete('syncConflict/c1')
+    pc.rows.get(key)!.fieldVersions = { '*': 1, name: 12 }
+  }
+  w.history[0]!.generation = 'g0'
+  w.history[1]!.generation = 'g0'
+  w.history[1]!.baseVersions = { name: 12 }
+  return { ...w, beforeRestore }
+}
 
 describe('the fault checker', () => {
   it('passes consistent stores', () => {
@@ -186,6 +230,32 @@ describe('the fault checker', () => {
     for (const pc of w.pcs) pc.rows.delete('syncConflict/c1')
     // b was seen and replaced on purpose: no conflict is owed (b stays in its own change entry).
     expect(kinds(w)).toEqual([])
+  })
+
+  it('finds a conflict record between an edit and one made on top of it', () => {
+    const w = world()
+    // m-b was based on b (seq 2): the record pairing c with b should not exist.
+    w.history[1]!.baseVersions = { name: 2 }
+    expect(kinds(w)).toEqual(['spuriousConflict'])
+  })
+
+  it('across a server restore, orders replays by the log the restore lost: a superseded replay is neither lost nor owed a conflict', () => {
+    const w = restoredWorld()
+    expect(kinds(w)).toEqual([])
+  })
+
+  it('across a server restore, finds a record pairing two replays one made on top of the other', () => {
+    const w = restoredWorld()
+    const conflict = world().server.records.get('syncConflict/c1')!
+    w.server.records.set('syncConflict/c1', conflict)
+    for (const pc of w.pcs) pc.rows.set('syncConflict/c1', world().pcs[0]!.rows.get('syncConflict/c1')!)
+    expect(kinds(w)).toEqual(['spuriousConflict'])
+  })
+
+  it('across a server restore, still owes a conflict between two replays neither of which saw the other', () => {
+    const w = restoredWorld()
+    w.history[1]!.baseVersions = { name: 1 }
+    expect(kinds(w).sort()).toEqual(['lost', 'missingConflict'])
   })
 
   it('finds a document number issued twice and overlapping number blocks', () => {

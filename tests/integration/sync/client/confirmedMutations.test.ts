@@ -10,6 +10,7 @@ import {
 } from '../../../../db/sync/confirmedMutations'
 import { deviceIdentity, saveEnrolment } from '../../../../db/sync/deviceIdentity'
 import { markSentUpTo, outboxCounts, readOutbox } from '../../../../db/sync/outbox'
+import { recordPushResults } from '../../../../db/sync/pushResults'
 import { resetScope } from '../../../../db/sync/scopes'
 import { clerk, entry, objectValues } from './syncSamples'
 import { syncStore } from './syncStore'
@@ -111,7 +112,9 @@ describe('confirmed changes', () => {
 
   it('after a server restore, sends confirmed and unconfirmed rows again in the order first sent, as replays', () => {
     const { rows } = threeSaves()
-    // The first and the third are confirmed (their pull came back), the second is still sent.
+    // The first and the third are confirmed (their pull came back), the second is still sent: its
+    // answer said where the server put it.
+    recordPushResults(s.db, [{ seq: 2, mutationId: rows[1]!.mutationId, status: 'applied', changeSeq: 13 }])
     markSentUpTo(s.db, 3, new Date())
     applyPullPage(
       s.db,
@@ -143,6 +146,8 @@ describe('confirmed changes', () => {
     expect(replayed.map((m) => [m.fields, m.baseVersions, m.hlc])).toEqual(
       rows.map((m) => [m.fields, m.baseVersions, m.hlc]),
     )
+    // Each with its place in the log the restore lost, from its pull or from its answer.
+    expect(replayed.map((m) => m.changeSeq)).toEqual([12, 13, 11])
     expect(s.outbox().map((r) => r.state)).toEqual(['pending', 'pending', 'pending'])
     expect(confirmedCount(s.db)).toBe(0)
     expect(deviceIdentity(s.db)).toMatchObject({ epoch: 4, lastSeq: 3, acknowledgedSeq: 0 })

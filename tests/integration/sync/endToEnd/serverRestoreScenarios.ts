@@ -7,9 +7,9 @@ import type { Conflict, RejectedChange } from '../../../../domain/sync/contract'
 import { connectionOf } from '../../../../electron/backend/sync/engine'
 import { createSyncHttpClient } from '../../../../electron/backend/sync/httpClient'
 import type { ServerDb } from '../../../../server/context'
-import { serverMeta } from '../../../../server/db/schema'
+import { record, serverMeta } from '../../../../server/db/schema'
 import { localRows, serverRows, serverValues } from './e2eRows'
-import { contractNumber, createObject, offline, online } from './e2eSamples'
+import { contractNumber, createObject, laterFirst, offline, online } from './e2eSamples'
 import { type E2eServer, type OnlinePc, startE2eServer } from './e2eServer'
 import type { ServerBackups } from './serverBackups'
 
@@ -28,6 +28,18 @@ async function metaOf(db: ServerDb) {
   const [row] = await db.select().from(serverMeta).where(eq(serverMeta.id, 1))
   if (!row) throw new Error('server_meta has no row')
   return row
+}
+
+/** Every conflict record the server holds, as `kind rowId.field: current <- other`. */
+async function serverConflicts(db: ServerDb): Promise<string[]> {
+  const rows = await db
+    .select({ values: record.values })
+    .from(record)
+    .where(eq(record.entity, 'syncConflict'))
+  return rows
+    .map(({ values: v }) => v as Record<string, unknown>)
+    .map((v) => `${v.kind} ${v.rowId}.${v.field}: ${v.currentValue} <- ${v.otherValue}`)
+    .sort()
 }
 
 /** A hello with what the PC knows now, as its next round would send it (the round itself waits). */
@@ -170,6 +182,90 @@ export function serverRestoreTests(backups: ServerBackups): void {
     const all = [...issued, ...takeAll(a), ...takeAll(b)]
     expect(all.length).toBeGreaterThan(issued.length)
     expect(new Set(all).size).toBe(all.length)
+  }, 90_000)
+
+  /** A clerk on `pc` sets the object's notes, based on what that PC shows now. */
+  async function editNotes(pc: OnlinePc, id: string, notes: string): Promise<void> {
+    await pc.ok('property.update', { id, version: (await get(pc, id)).version, changes: { notes } })
+  }
+
+  it('sequential edits of one field on two PCs, both replayed after a restore, are no conflict in either replay order', async () => {
+    const x = await createObject(a, { inventoryNumber: 'SEQ-X', notes: 'საწყისი' })
+    const y = await createObject(a, { inventoryNumber: 'SEQ-Y', notes: 'საწყისი' })
+    await a.syncNow()
+    await b.syncNow()
+    const restoreBackup = await backups.take(s.database)
+
+    // After the backup: on x, A edits first and B edits what it pulled of A's; on y, the other way.
+    await editNotes(a, x, 'x: A პირველი')
+    await a.syncNow()
+    await b.syncNow()
+    expect((await get(b, x)).notes).toBe('x: A პირველი')
+    await editNotes(b, x, 'x: B მეორე')
+    await editNotes(b, y, 'y: B პირველი')
+    await b.syncNow()
+    await a.syncNow()
+    expect((await get(a, y)).notes).toBe('y: B პირველი')
+    await editNotes(a, y, 'y: A მეორე')
+    await a.syncNow()
+    await b.syncNow()
+    await a.syncNow()
+    expect(a.outbox()).toEqual([])
+    expect(b.outbox()).toEqual([])
+    // Sequential before the restore too: the server recorded no conflict.
+    expect(await serverConflicts(s.server.ctx.db)).toEqual([])
+
+    await s.replaceDatabase(await restoreBackup(), { afterRestore: true })
+    // A replays first: on x its edit comes before B's (as first applied), on y after B's.
+    await a.syncNow()
+    await b.syncNow()
+    await a.syncNow()
+    await b.syncNow()
+
+    await expectConverged()
+    expect((await serverValues(s.server.ctx.db, x))?.notes).toBe('x: B მეორე')
+    expect((await serverValues(s.server.ctx.db, y))?.notes).toBe('y: A მეორე')
+    for (const pc of [a, b]) {
+      expect((await get(pc, x)).notes).toBe('x: B მეორე')
+      expect((await get(pc, y)).notes).toBe('y: A მეორე')
+    }
+    expect(await serverConflicts(s.server.ctx.db)).toEqual([])
+  }, 90_000)
+
+  it('concurrent edits of one field on two PCs, both replayed after a restore, are a conflict again', async () => {
+    const x = await createObject(a, { inventoryNumber: 'CONC-X', notes: 'საწყისი' })
+    await a.syncNow()
+    await b.syncNow()
+    const restoreBackup = await backups.take(s.database)
+
+    // After the backup, both offline, each from the same version.
+    await offline(a, b)
+    await editNotes(a, x, 'A-ს შენიშვნა')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await editNotes(b, x, 'B-ს შენიშვნა')
+    const [later, earlier] = laterFirst([
+      [a, 'A-ს შენიშვნა'],
+      [b, 'B-ს შენიშვნა'],
+    ])
+    await online(a, b)
+    await a.syncNow()
+    await b.syncNow()
+    await a.syncNow()
+    expect(a.outbox()).toEqual([])
+    expect(b.outbox()).toEqual([])
+    const beforeRestore = await serverConflicts(s.server.ctx.db)
+    expect(beforeRestore).toEqual([`concurrentEdit ${x}.notes: "${later}" <- "${earlier}"`])
+
+    await s.replaceDatabase(await restoreBackup(), { afterRestore: true })
+    await b.syncNow()
+    await a.syncNow()
+    await b.syncNow()
+    await a.syncNow()
+
+    await expectConverged()
+    expect((await serverValues(s.server.ctx.db, x))?.notes).toBe(later)
+    // The restore lost the conflict record; the replays make it again, once.
+    expect(await serverConflicts(s.server.ctx.db)).toEqual(beforeRestore)
   }, 90_000)
 
   it('found at hello without the operator: PCs saying hello at once rotate the generation once', async () => {

@@ -1,0 +1,45 @@
+import type { FieldValue } from './protocol'
+
+// After a server restore, PCs send again the changes the server had acknowledged after its backup
+// (replays), in whatever order the PCs come back. Each replay still knows where it stood in the log
+// the restore threw away: its position there and the version it was based on. In that log one edit
+// saw another when its base is at or after the other's position, so that order, not the order the
+// replays arrive in, tells an edit made on top of another (no conflict) from a concurrent one.
+
+/** Where a replayed edit stood in the lost log. */
+export interface LostPosition {
+  /** Its change-log position there; null when the PC never heard that the server had applied it. */
+  seq: number | null
+  /** The version (of the field, or of the deletion) its clerk had seen there. */
+  base: number | null
+}
+
+/** A replayed edit of one field, kept with the field so that later replays are compared with it. */
+export interface ReplayedEdit extends LostPosition {
+  /** The change-log position it was merged at after the restore. */
+  at: number
+  value: FieldValue
+  device: string
+  by: string
+  /** Clamped on arrival, as every HLC the server keeps. */
+  hlc: string
+}
+
+/** Had the clerk of `later` seen the edit at `earlier` (or one made after it) in the lost log? */
+export function saw(later: LostPosition, earlier: LostPosition): boolean {
+  return later.base !== null && earlier.seq !== null && later.base >= earlier.seq
+}
+
+/** Neither saw the other, and different PCs made them (a PC's own edits follow one another). */
+export function concurrentReplays(a: ReplayedEdit, b: ReplayedEdit): boolean {
+  return a.device !== b.device && !saw(a, b) && !saw(b, a)
+}
+
+/**
+ * The replayed edits `incoming` conflicts with: those concurrent with it, less any that another of
+ * them saw (the later one carries it on, as the lost log's single current value did).
+ */
+export function concurrentFrontier(edits: readonly ReplayedEdit[], incoming: ReplayedEdit): ReplayedEdit[] {
+  const concurrent = edits.filter((e) => concurrentReplays(e, incoming))
+  return concurrent.filter((e) => !concurrent.some((other) => other !== e && saw(other, e)))
+}

@@ -1,0 +1,167 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { type ConflictDraft, mergeMutation, type ServerRecord } from '../../../domain/sync/merge'
+import { saw } from '../../../domain/sync/replayedEdits'
+import { encodeHlc } from '../../../domain/time/hlc'
+
+// Edits of one field acknowledged after the server's backup, replayed by their PCs after the restore
+// in any order (each PC's own in its order). Their places in the lost log decide: an edit made on top
+// of another is no conflict, concurrent ones are, and the field ends where the lost log ended.
+
+const AFTER = 10
+const T0 = 1_780_000_000_000
+const DEVICES = ['pcA', 'pcB', 'pcC'] as const
+
+interface LostEdit {
+  /** Position in the lost log. */
+  seq: number
+  base: number
+  device: string
+  value: string
+  hlc: string
+}
+
+/** A lost log of edits at AFTER+1, AFTER+2, ...; each based on the backup's value or on an earlier edit. */
+const arbLostLog = (chain: boolean) =>
+  fc
+    .array(fc.record({ device: fc.constantFrom(...DEVICES), seen: fc.nat() }), { minLength: 1, maxLength: 6 })
+    .map((drafts) => {
+      const lastBase = new Map<string, number>()
+      return drafts.map(({ device, seen }, i): LostEdit => {
+        const seq = AFTER + 1 + i
+        // Seen: the backup's value (AFTER) or the edit at AFTER + k; a PC never sees less than before.
+        const k = chain ? i : seen % (i + 1)
+        const base = Math.max(AFTER + k, lastBase.get(device) ?? 0)
+        lastBase.set(device, base)
+        // HLCs follow the log (a PC's clock moves past what it pulls).
+        const hlc = encodeHlc({ wallMs: T0 + seq, counter: 0, deviceId: device })
+        return { seq, base, device, value: `v${seq}`, hlc }
+      })
+    })
+
+/** The log and an arrival order: any interleaving of the PCs, each PC's edits in its own order. */
+const arbReplays = (chain: boolean) =>
+  arbLostLog(chain).chain((log) =>
+    fc.array(fc.integer(), { minLength: log.length, maxLength: log.length }).map((keys) => {
+      const slot = new Map<LostEdit, number>()
+      for (const device of DEVICES) {
+        const mine = log.filter((e) => e.device === device)
+        const myKeys = mine.map((e) => keys[log.indexOf(e)]!).sort((a, b) => a - b)
+        for (const [i, e] of mine.entries()) slot.set(e, myKeys[i]!)
+      }
+      const order = [...log].sort((a, b) => slot.get(a)! - slot.get(b)! || a.seq - b.seq)
+      return { log, order }
+    }),
+  )
+
+/** A record whose `note` the backup had at version 5; the restore was found at AFTER. */
+const backedUp = (): ServerRecord => ({
+  values: { note: 'before' },
+  meta: {
+    '*': { seq: 1, hlc: encodeHlc({ wallMs: T0, counter: 0, deviceId: 'pcZ' }), device: 'pcZ', by: 'pcZ' },
+    note: {
+      seq: 5,
+      hlc: encodeHlc({ wallMs: T0 + 5, counter: 0, deviceId: 'pcZ' }),
+      device: 'pcZ',
+      by: 'pcZ',
+    },
+  },
+  deletedAt: null,
+})
+
+/** Merges the replays in arrival order; what the field held after each, and every conflict. */
+function replayAll(order: readonly LostEdit[]) {
+  let record = backedUp()
+  const conflicts: ConflictDraft[] = []
+  const heldAfter = new Map<LostEdit, unknown>()
+  const holderAtArrival = new Map<LostEdit, unknown>()
+  order.forEach((edit, k) => {
+    holderAtArrival.set(edit, record.values.note)
+    const result = mergeMutation(
+      record,
+      {
+        op: 'update',
+        fields: { note: edit.value },
+        baseVersions: { note: edit.base },
+        hlc: edit.hlc,
+        device: edit.device,
+        userName: edit.device,
+        replay: { after: AFTER, seq: edit.seq },
+      },
+      { guarded: [] },
+      100 + k,
+    )
+    if (result.outcome !== 'merged') throw new Error('expected a merge')
+    record = result.record
+    conflicts.push(...result.conflicts)
+    heldAfter.set(edit, record.values.note)
+  })
+  return { record, conflicts, heldAfter, holderAtArrival }
+}
+
+const concurrent = (a: LostEdit, b: LostEdit) => a.device !== b.device && !saw(a, b) && !saw(b, a)
+
+describe('replayed edits of one field after a server restore', () => {
+  it('never record a conflict between an edit and one made on top of it', () => {
+    fc.assert(
+      fc.property(arbReplays(false), ({ log, order }) => {
+        const byValue = new Map(log.map((e) => [e.value, e]))
+        for (const c of replayAll(order).conflicts) {
+          const a = byValue.get(String(c.current.value))
+          const b = byValue.get(String(c.other.value))
+          if (!a || !b) throw new Error(`a conflict with a value no edit had: ${JSON.stringify(c)}`)
+          expect(concurrent(a, b)).toBe(true)
+        }
+      }),
+    )
+  })
+
+  it('record a conflict holding both values when an edit meets a concurrent one', () => {
+    fc.assert(
+      fc.property(arbReplays(false), ({ log, order }) => {
+        const { conflicts, holderAtArrival } = replayAll(order)
+        const pairs = new Set(conflicts.map((c) => [c.current.value, c.other.value].sort().join('|')))
+        for (const edit of order) {
+          const holder = log.find((e) => e.value === holderAtArrival.get(edit))
+          if (holder && concurrent(edit, holder)) {
+            expect(pairs).toContain([edit.value, holder.value].sort().join('|'))
+          }
+        }
+      }),
+    )
+  })
+
+  it('lose no edit: each one made it into the field, or into a conflict, or a later edit had seen it', () => {
+    fc.assert(
+      fc.property(arbReplays(false), ({ log, order }) => {
+        const { conflicts, heldAfter } = replayAll(order)
+        const inConflicts = new Set(conflicts.flatMap((c) => [c.current.value, c.other.value]))
+        for (const edit of log) {
+          const kept =
+            heldAfter.get(edit) === edit.value ||
+            inConflicts.has(edit.value) ||
+            log.some((other) => other !== edit && saw(other, edit))
+          expect(kept).toBe(true)
+        }
+      }),
+    )
+  })
+
+  it('end on the lost log’s last value whatever order they come back in', () => {
+    fc.assert(
+      fc.property(arbReplays(false), ({ log, order }) => {
+        expect(replayAll(order).record.values.note).toBe(log.at(-1)!.value)
+      }),
+    )
+  })
+
+  it('made one on top of another all along: no conflict at all, in any order', () => {
+    fc.assert(
+      fc.property(arbReplays(true), ({ log, order }) => {
+        const { record, conflicts } = replayAll(order)
+        expect(conflicts).toEqual([])
+        expect(record.values.note).toBe(log.at(-1)!.value)
+      }),
+    )
+  })
+})
