@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { compiledEntries } from './compiledEntries'
 import type { AckedMutation, PcCommand, PcConfig, PcLine } from './pcProtocol'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-const driver = fileURLToPath(new URL('./pcDriver.ts', import.meta.url))
 
 export class PcGone extends Error {
   constructor(message: string) {
@@ -28,14 +28,22 @@ export interface PcProcess {
 }
 
 /**
- * Starts a PC driver (tests/fault/pcDriver.ts) under node with tsx's loader, so the pid is the PC
- * itself and a SIGKILL hits it, not a wrapper. `onAck` gets each save the PC committed.
+ * Starts a PC driver (tests/fault/pcDriver.ts, compiled once per process) under plain node, so the
+ * pid is the PC itself and a SIGKILL hits it, not a wrapper. `onAck` gets each save the PC committed.
  */
-export function startPc(
+export async function startPc(
   config: PcConfig,
   onAck: (mutations: AckedMutation[], number: string | undefined) => void,
 ): Promise<PcProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', driver, JSON.stringify(config)], {
+  return startDriver((await compiledEntries()).pcDriver, config, onAck)
+}
+
+function startDriver(
+  driver: string,
+  config: PcConfig,
+  onAck: (mutations: AckedMutation[], number: string | undefined) => void,
+): Promise<PcProcess> {
+  const child: ChildProcess = spawn(process.execPath, [driver, JSON.stringify(config)], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
   })
