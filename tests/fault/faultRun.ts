@@ -1,5 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { demoUsers } from '../../domain/auth/demoUsers'
 import { type AckedSave, type CheckResult, checkRun } from './checker'
@@ -14,6 +13,7 @@ import {
 import { PcGone, type PcProcess, startPc } from './pcProcess'
 import type { PcConfig, PcStatus } from './pcProtocol'
 import { startPostgresServerNode } from './postgresServerNode'
+import { scratchFolder } from './scratchFolder'
 import { type Random, seededRandom } from './seededRandom'
 import { type ServerNode, startPgliteServerNode } from './serverNode'
 import { readPcView } from './views'
@@ -107,7 +107,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
   const random = seededRandom(options.seed)
   const chaos = random.fork('chaos')
   const clerks = random.fork('clerks')
-  const workDir = mkdtempSync(join(tmpdir(), `rustavi-fault-${options.seed}-`))
+  const workDir = scratchFolder(`rustavi-fault-${options.seed}-`)
   const history: AckedSave[] = []
   const pcs: (PcProcess | null)[] = []
   const configs: PcConfig[] = []
@@ -325,6 +325,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
       }
       await sleep(chaos.int(10, 120))
     }
+    log(`clerks done after ${Date.now() - started} ms`)
 
     // --- Heal: no more faults; every process back; sync until nothing moves. --------------------
     for (const link of links) {
@@ -350,8 +351,9 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     log(`quiet after ${Date.now() - started} ms`)
 
     // --- Check ----------------------------------------------------------------------------------
-    for (const pc of pcs) await pc?.stop()
+    await Promise.all(pcs.map((pc) => pc?.stop()))
     await node.stop()
+    log(`stopped after ${Date.now() - started} ms`)
     const serverView = await node.readView()
     const pcViews = configs.map((c) => readPcView(c.dbFile))
     check = checkRun({ history, server: serverView, pcs: pcViews, scopes: SCOPES, forgotten })
@@ -375,11 +377,13 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     await server?.stop().catch(() => undefined)
     await Promise.allSettled(links.map((l) => l.close()))
   }
+  log(`processes and links closed after ${Date.now() - started} ms`)
   await server?.dispose().catch(() => undefined)
 
   const network = sumStats(links.map((l) => l.stats))
   const ok = error === null && check !== null && check.violations.length === 0
   if (ok && !options.keep) rmSync(workDir, { recursive: true, force: true })
+  log(`cleaned up after ${Date.now() - started} ms`)
   return {
     seed: options.seed,
     ok,
