@@ -7,9 +7,13 @@ import { build, type Plugin } from 'esbuild'
 // The PC driver and the server, each compiled once per process into one JavaScript file in a
 // temporary folder: a run starts a dozen of these processes (PCs and servers killed and started
 // again), and under tsx's loader each start compiled and loaded some three hundred TypeScript files
-// (1.4-1.9 s for a PC, 3-4.4 s for the server on 2 cores; 0.4-0.6 s and 1.6-3 s compiled). Packages
-// stay outside the bundle, found through a node_modules link beside it, so native modules and
-// PGlite's files load as they do under tsx.
+// (1.4-1.9 s for a PC, 3-4.4 s for the server on 2 cores; 0.4-0.6 s and 1.6-3 s compiled). The
+// packages go into the bundle too (CPU to start: PC 350 -> 215 ms, server 2.1 -> 1.75 s), except
+// those that load files of their own at run time (a native module, PGlite's WebAssembly, pino's
+// workers): those stay outside, found through a node_modules link beside the bundle.
+
+/** Packages loaded from node_modules, as under tsx. */
+const loadedAtRunTime = ['better-sqlite3', '@electric-sql/pglite', 'pg-native', 'pino', 'thread-stream']
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -37,7 +41,7 @@ const ownPlaceOfEachFile: Plugin = {
 
 let compiled: Promise<CompiledEntries> | null = null
 
-/** Compiles the entries on first use (about 0.3 s); later calls in this process share the result. */
+/** Compiles the entries on first use (2-3 s); later calls in this process share the result. */
 export function compiledEntries(): Promise<CompiledEntries> {
   if (!compiled) {
     compiled = compile()
@@ -62,7 +66,11 @@ async function compile(): Promise<CompiledEntries> {
     platform: 'node',
     format: 'esm',
     target: `node${process.versions.node.split('.')[0]}`,
-    packages: 'external',
+    external: loadedAtRunTime.flatMap((name) => [name, `${name}/*`]),
+    // The packages bundled as CommonJS still call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as requireOfBundle } from 'node:module'; const require = requireOfBundle(import.meta.url);",
+    },
     outdir,
     outExtension: { '.js': '.mjs' },
     plugins: [ownPlaceOfEachFile],
