@@ -11,7 +11,7 @@ import {
   openFaultyLink,
 } from './faultyNetwork'
 import { PcGone, type PcProcess, startPc } from './pcProcess'
-import type { PcConfig, PcStatus } from './pcProtocol'
+import type { PcCommand, PcConfig, PcStatus } from './pcProtocol'
 import { startPostgresServerNode } from './postgresServerNode'
 import { scratchFolder } from './scratchFolder'
 import { type Random, seededRandom } from './seededRandom'
@@ -172,14 +172,14 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     log(`PC processes up after ${Date.now() - started} ms`)
     for (let i = 0; i < pcCount; i++) {
       const pc = pcs[i]!
-      const answer = await pc.call<{ deviceId: string }>({
+      const answer = await setUpCall<{ deviceId: string }>(pc, {
         cmd: 'enrol',
         serverUrl: links[i]!.url,
         code: node.enrolmentCode,
         deviceName: `fault-pc-${i}`,
       })
       deviceIds[i] = answer.deviceId
-      await pc.call({ cmd: 'login', username: clerk.username, password: clerk.password })
+      await setUpCall(pc, { cmd: 'login', username: clerk.username, password: clerk.password })
       await pc.call({ cmd: 'start' })
       await pc.call({ cmd: 'sync' })
     }
@@ -394,6 +394,23 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     durationMs: Date.now() - started,
     workDir,
     rerun: rerunCommand(options),
+  }
+}
+
+const SET_UP_ATTEMPTS = 5
+
+/**
+ * A call of the set-up, before any fault is on: asked again when the PC's request timed out, which
+ * then only means the machine is busy (several runs at once, other work), not a fault under test.
+ * The demo enrolment code enrols any number of PCs, so an enrolment asked again is harmless.
+ */
+async function setUpCall<T>(pc: PcProcess, command: PcCommand): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pc.call<T>(command)
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'TIMEOUT' || attempt >= SET_UP_ATTEMPTS) throw error
+    }
   }
 }
 
