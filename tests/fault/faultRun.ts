@@ -272,11 +272,14 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
         const backup = backups.get(i)
         if (!down.has(i) && !backup) {
           const file = join(workDir, `pc-${i}`, 'backup.db')
-          // The backup holds every save acknowledged before its answer (commands run in order).
+          // The backup holds every save acknowledged before its answer (commands run in order). The
+          // history's length is taken as the answer is read: acks of saves made after the backup can
+          // be read in the same chunk, before a then() would run.
+          let historyLength = 0
           background(
-            pcs[i]!.call({ cmd: 'backup', to: file }).then(() =>
-              backups.set(i, { file, historyLength: history.length }),
-            ),
+            pcs[i]!.call({ cmd: 'backup', to: file }, undefined, () => {
+              historyLength = history.length
+            }).then(() => backups.set(i, { file, historyLength })),
           )
         } else if (!down.has(i) && !busy.has(i) && backup) {
           down.add(i)

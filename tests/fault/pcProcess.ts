@@ -16,8 +16,11 @@ export class PcGone extends Error {
 export interface PcProcess {
   pid: number
   deviceId: string
-  /** Sends a command and resolves with its answer's data (rejects with its code, or PcGone). */
-  call<T = unknown>(command: PcCommand, timeoutMs?: number): Promise<T>
+  /**
+   * Sends a command and resolves with its answer's data (rejects with its code, or PcGone).
+   * `onAnswer` runs as the answer is read, before any line the PC wrote after it.
+   */
+  call<T = unknown>(command: PcCommand, timeoutMs?: number, onAnswer?: (data: T) => void): Promise<T>
   /** `kill -9`: no chance to finish a transaction, flush or say goodbye. */
   kill(): Promise<void>
   /** Asks the PC to stop its engine and close its store, then waits for the process to end. */
@@ -56,8 +59,10 @@ function startDriver(
   const pending = new Map<number, { resolve(data: unknown): void; reject(error: Error): void }>()
   let nextId = 1
   let gone = false
+  // 'close', not 'exit': the ack lines a killed PC wrote before it died are all read by then, so the
+  // harness knows every save on its disk before it puts a backup in place of that disk.
   const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
+    child.once('close', (code) => {
       gone = true
       for (const p of pending.values()) p.reject(new PcGone(`PC ${child.pid} ended (${code})`))
       pending.clear()
@@ -100,7 +105,7 @@ function startDriver(
     const handle: PcProcess = {
       pid: child.pid!,
       deviceId,
-      call<T>(command: PcCommand, timeoutMs = 60_000): Promise<T> {
+      call<T>(command: PcCommand, timeoutMs = 60_000, onAnswer?: (data: T) => void): Promise<T> {
         if (gone) return Promise.reject(new PcGone(`PC ${child.pid} has ended`))
         const id = nextId++
         return new Promise<T>((res, rej) => {
@@ -111,6 +116,7 @@ function startDriver(
           pending.set(id, {
             resolve: (data) => {
               clearTimeout(timer)
+              onAnswer?.(data as T)
               res(data as T)
             },
             reject: (error) => {
