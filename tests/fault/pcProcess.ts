@@ -42,11 +42,11 @@ export async function startPc(
 }
 
 function startDriver(
-  driver: string,
+  nodeArgs: string[],
   config: PcConfig,
   onAck: (mutations: AckedMutation[], number: string | undefined) => void,
 ): Promise<PcProcess> {
-  const child: ChildProcess = spawn(process.execPath, [driver, JSON.stringify(config)], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, JSON.stringify(config)], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
   })

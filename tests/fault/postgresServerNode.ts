@@ -45,7 +45,7 @@ const startOn = async (url: string, dataDir: string, demoObjects: number, afterR
     demo: true,
     env: { DATABASE_URL: url },
     extraArgs: demoServerArgs(demoObjects, afterRestore),
-    compiledEntry: (await compiledEntries()).server,
+    nodeArgs: (await compiledEntries()).server,
   })
 
 /** Closes the connections a killed server left (the database must have none to be copied or dropped). */

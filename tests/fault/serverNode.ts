@@ -102,7 +102,7 @@ const startOnFolder = async (dataDir: string, demoObjects: number, afterRestore 
     dataDir,
     demo: true,
     extraArgs: demoServerArgs(demoObjects, afterRestore),
-    compiledEntry: (await compiledEntries()).server,
+    nodeArgs: (await compiledEntries()).server,
   })
 
 const templates = new Map<number, Promise<string>>()

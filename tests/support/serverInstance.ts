@@ -54,10 +54,10 @@ export function startServerProcess(options: {
   /** More command-line arguments (later ones win). */
   extraArgs?: string[]
   timeoutMs?: number
-  /** `server/main.ts` compiled to one JavaScript file (tests/fault/compiledEntries.ts): no tsx loader. */
-  compiledEntry?: string
+  /** Node's arguments that start the server: tsx's loader and server/main.ts unless given (tests/fault/compiledEntries.ts). */
+  nodeArgs?: string[]
 }): Promise<ServerProcess> {
-  const entry = options.compiledEntry ? [options.compiledEntry] : ['--import', 'tsx', 'server/main.ts']
+  const entry = options.nodeArgs ?? ['--import', 'tsx', 'server/main.ts']
   const args = [...entry, '--data-dir', options.dataDir, '--port', '0']
   // The default demo is the whole city (642,790 sanitation rows); a test asks for more with extraArgs.
   if (options.demo) args.push('--demo', '--demo-payers', String(TEST_DEMO_PAYERS))
