@@ -1,10 +1,17 @@
 import { parseArgs } from 'node:util'
+import v8 from 'node:v8'
 import { type FaultRunResult, runFaultRun } from './faultRun'
 
 // `npm run soak`: many randomized fault runs (1,000 by default), one seed each, printing every
 // failing seed with the one-line command that replays it, and at the end the count of runs,
 // divergences and losses. `--seed S --runs 1` replays one run; the exit code is 1 on any failure.
-// `--jobs N` runs N at once (each run mostly waits on its processes' timers and sockets).
+// `--jobs N` runs N at once: a run waits on its processes' timers about half its time, so on 2
+// cores 3 at once keep the CPU busy.
+
+// The harness opens each PGlite run's server database once, to read it for the checker: V8's
+// optimising tier recompiled PostgreSQL's WebAssembly for that every time (0.6 of 1.85 s of CPU).
+// Set before the first PGlite opens; the servers get the same flag (./compiledEntries.ts).
+v8.setFlagsFromString('--liftoff-only')
 
 const { values } = parseArgs({
   options: {
