@@ -47,6 +47,7 @@ const ownPlaceOfEachFile: Plugin = {
 }
 
 let compiled: Promise<CompiledEntries> | null = null
+let folder: string | null = null
 
 /** Compiles the entries on first use (2-3 s); later calls in this process share the result. */
 export function compiledEntries(): Promise<CompiledEntries> {
@@ -59,8 +60,19 @@ export function compiledEntries(): Promise<CompiledEntries> {
   return compiled
 }
 
+/**
+ * Removes the compiled files now. Otherwise they go when the process exits, which a test worker
+ * that is ended from outside never does.
+ */
+export function removeCompiledEntries(): void {
+  if (folder) rmSync(folder, { recursive: true, force: true })
+  folder = null
+  compiled = null
+}
+
 async function compile(): Promise<CompiledEntries> {
   const outdir = mkdtempSync(join(tmpdir(), 'rustavi-fault-entries-'))
+  folder = outdir
   process.once('exit', () => rmSync(outdir, { recursive: true, force: true }))
   symlinkSync(join(repoRoot, 'node_modules'), join(outdir, 'node_modules'), 'dir')
   await build({

@@ -48,6 +48,17 @@ const startOn = async (url: string, dataDir: string, demoObjects: number, afterR
     nodeArgs: (await compiledEntries()).server,
   })
 
+/**
+ * Stops the cluster now, if this process started one. Otherwise it stops when the process exits,
+ * which a test worker that is ended from outside never does (its cluster then kept running).
+ */
+export async function stopSharedCluster(): Promise<void> {
+  const started = cluster
+  cluster = null
+  templates.clear()
+  await (await started?.catch(() => null))?.stop()
+}
+
 /** Closes the connections a killed server left (the database must have none to be copied or dropped). */
 async function quiesce(client: pg.Client, name: string): Promise<void> {
   await client.query(
