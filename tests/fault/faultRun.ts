@@ -1,5 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { demoUsers } from '../../domain/auth/demoUsers'
 import { type AckedSave, type CheckResult, checkRun } from './checker'
@@ -12,8 +11,9 @@ import {
   openFaultyLink,
 } from './faultyNetwork'
 import { PcGone, type PcProcess, startPc } from './pcProcess'
-import type { PcConfig, PcStatus } from './pcProtocol'
+import type { PcCommand, PcConfig, PcStatus } from './pcProtocol'
 import { startPostgresServerNode } from './postgresServerNode'
+import { scratchFolder } from './scratchFolder'
 import { type Random, seededRandom } from './seededRandom'
 import { type ServerNode, startPgliteServerNode } from './serverNode'
 import { readPcView, type ServerView } from './views'
@@ -107,7 +107,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
   const random = seededRandom(options.seed)
   const chaos = random.fork('chaos')
   const clerks = random.fork('clerks')
-  const workDir = mkdtempSync(join(tmpdir(), `rustavi-fault-${options.seed}-`))
+  const workDir = scratchFolder(`rustavi-fault-${options.seed}-`)
   const history: AckedSave[] = []
   const pcs: (PcProcess | null)[] = []
   const configs: PcConfig[] = []
@@ -174,14 +174,14 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     log(`PC processes up after ${Date.now() - started} ms`)
     for (let i = 0; i < pcCount; i++) {
       const pc = pcs[i]!
-      const answer = await pc.call<{ deviceId: string }>({
+      const answer = await setUpCall<{ deviceId: string }>(pc, {
         cmd: 'enrol',
         serverUrl: links[i]!.url,
         code: node.enrolmentCode,
         deviceName: `fault-pc-${i}`,
       })
       deviceIds[i] = answer.deviceId
-      await pc.call({ cmd: 'login', username: clerk.username, password: clerk.password })
+      await setUpCall(pc, { cmd: 'login', username: clerk.username, password: clerk.password })
       await pc.call({ cmd: 'start' })
       await pc.call({ cmd: 'sync' })
     }
@@ -280,11 +280,14 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
         const backup = backups.get(i)
         if (!down.has(i) && !backup) {
           const file = join(workDir, `pc-${i}`, 'backup.db')
-          // The backup holds every save acknowledged before its answer (commands run in order).
+          // The backup holds every save acknowledged before its answer (commands run in order). The
+          // history's length is taken as the answer is read: acks of saves made after the backup can
+          // be read in the same chunk, before a then() would run.
+          let historyLength = 0
           background(
-            pcs[i]!.call({ cmd: 'backup', to: file }).then(() =>
-              backups.set(i, { file, historyLength: history.length }),
-            ),
+            pcs[i]!.call({ cmd: 'backup', to: file }, undefined, () => {
+              historyLength = history.length
+            }).then(() => backups.set(i, { file, historyLength })),
           )
         } else if (!down.has(i) && !busy.has(i) && backup) {
           down.add(i)
@@ -333,6 +336,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
       }
       await sleep(chaos.int(10, 120))
     }
+    log(`clerks done after ${Date.now() - started} ms`)
 
     // --- Heal: no more faults; every process back; sync until nothing moves. --------------------
     for (const link of links) {
@@ -358,8 +362,9 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     log(`quiet after ${Date.now() - started} ms`)
 
     // --- Check ----------------------------------------------------------------------------------
-    for (const pc of pcs) await pc?.stop()
+    await Promise.all(pcs.map((pc) => pc?.stop()))
     await node.stop()
+    log(`stopped after ${Date.now() - started} ms`)
     const serverView = await node.readView()
     const pcViews = configs.map((c) => readPcView(c.dbFile))
     check = checkRun({ history, server: serverView, pcs: pcViews, scopes: SCOPES, forgotten, beforeRestore })
@@ -383,11 +388,13 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     await server?.stop().catch(() => undefined)
     await Promise.allSettled(links.map((l) => l.close()))
   }
+  log(`processes and links closed after ${Date.now() - started} ms`)
   await server?.dispose().catch(() => undefined)
 
   const network = sumStats(links.map((l) => l.stats))
   const ok = error === null && check !== null && check.violations.length === 0
   if (ok && !options.keep) rmSync(workDir, { recursive: true, force: true })
+  log(`cleaned up after ${Date.now() - started} ms`)
   return {
     seed: options.seed,
     ok,
@@ -398,6 +405,23 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     durationMs: Date.now() - started,
     workDir,
     rerun: rerunCommand(options),
+  }
+}
+
+const SET_UP_ATTEMPTS = 5
+
+/**
+ * A call of the set-up, before any fault is on: asked again when the PC's request timed out, which
+ * then only means the machine is busy (several runs at once, other work), not a fault under test.
+ * The demo enrolment code enrols any number of PCs, so an enrolment asked again is harmless.
+ */
+async function setUpCall<T>(pc: PcProcess, command: PcCommand): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pc.call<T>(command)
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'TIMEOUT' || attempt >= SET_UP_ATTEMPTS) throw error
+    }
   }
 }
 

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { compiledEntries } from './compiledEntries'
 import type { AckedMutation, PcCommand, PcConfig, PcLine } from './pcProtocol'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-const driver = fileURLToPath(new URL('./pcDriver.ts', import.meta.url))
 
 export class PcGone extends Error {
   constructor(message: string) {
@@ -16,8 +16,11 @@ export class PcGone extends Error {
 export interface PcProcess {
   pid: number
   deviceId: string
-  /** Sends a command and resolves with its answer's data (rejects with its code, or PcGone). */
-  call<T = unknown>(command: PcCommand, timeoutMs?: number): Promise<T>
+  /**
+   * Sends a command and resolves with its answer's data (rejects with its code, or PcGone).
+   * `onAnswer` runs as the answer is read, before any line the PC wrote after it.
+   */
+  call<T = unknown>(command: PcCommand, timeoutMs?: number, onAnswer?: (data: T) => void): Promise<T>
   /** `kill -9`: no chance to finish a transaction, flush or say goodbye. */
   kill(): Promise<void>
   /** Asks the PC to stop its engine and close its store, then waits for the process to end. */
@@ -28,14 +31,22 @@ export interface PcProcess {
 }
 
 /**
- * Starts a PC driver (tests/fault/pcDriver.ts) under node with tsx's loader, so the pid is the PC
- * itself and a SIGKILL hits it, not a wrapper. `onAck` gets each save the PC committed.
+ * Starts a PC driver (tests/fault/pcDriver.ts, compiled once per process) under plain node, so the
+ * pid is the PC itself and a SIGKILL hits it, not a wrapper. `onAck` gets each save the PC committed.
  */
-export function startPc(
+export async function startPc(
   config: PcConfig,
   onAck: (mutations: AckedMutation[], number: string | undefined) => void,
 ): Promise<PcProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', driver, JSON.stringify(config)], {
+  return startDriver((await compiledEntries()).pcDriver, config, onAck)
+}
+
+function startDriver(
+  nodeArgs: string[],
+  config: PcConfig,
+  onAck: (mutations: AckedMutation[], number: string | undefined) => void,
+): Promise<PcProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, JSON.stringify(config)], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
   })
@@ -48,8 +59,10 @@ export function startPc(
   const pending = new Map<number, { resolve(data: unknown): void; reject(error: Error): void }>()
   let nextId = 1
   let gone = false
+  // 'close', not 'exit': the ack lines a killed PC wrote before it died are all read by then, so the
+  // harness knows every save on its disk before it puts a backup in place of that disk.
   const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
+    child.once('close', (code) => {
       gone = true
       for (const p of pending.values()) p.reject(new PcGone(`PC ${child.pid} ended (${code})`))
       pending.clear()
@@ -92,7 +105,7 @@ export function startPc(
     const handle: PcProcess = {
       pid: child.pid!,
       deviceId,
-      call<T>(command: PcCommand, timeoutMs = 60_000): Promise<T> {
+      call<T>(command: PcCommand, timeoutMs = 60_000, onAnswer?: (data: T) => void): Promise<T> {
         if (gone) return Promise.reject(new PcGone(`PC ${child.pid} has ended`))
         const id = nextId++
         return new Promise<T>((res, rej) => {
@@ -103,6 +116,7 @@ export function startPc(
           pending.set(id, {
             resolve: (data) => {
               clearTimeout(timer)
+              onAnswer?.(data as T)
               res(data as T)
             },
             reject: (error) => {

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type pg from 'pg'
 import { openPostgres } from '../../server/db/openPostgres'
@@ -10,6 +9,8 @@ import {
   withAdmin,
 } from '../support/postgresCluster'
 import { startServerProcess } from '../support/serverInstance'
+import { compiledEntries } from './compiledEntries'
+import { scratchFolder } from './scratchFolder'
 import {
   demoServerArgs,
   type NodeStorage,
@@ -38,13 +39,25 @@ function sharedCluster(): Promise<PostgresCluster> {
   return cluster
 }
 
-const startOn = (url: string, dataDir: string, demoObjects: number, afterRestore: boolean) =>
+const startOn = async (url: string, dataDir: string, demoObjects: number, afterRestore: boolean) =>
   startServerProcess({
     dataDir,
     demo: true,
     env: { DATABASE_URL: url },
     extraArgs: demoServerArgs(demoObjects, afterRestore),
+    nodeArgs: (await compiledEntries()).server,
   })
+
+/**
+ * Stops the cluster now, if this process started one. Otherwise it stops when the process exits,
+ * which a test worker that is ended from outside never does (its cluster then kept running).
+ */
+export async function stopSharedCluster(): Promise<void> {
+  const started = cluster
+  cluster = null
+  templates.clear()
+  await (await started?.catch(() => null))?.stop()
+}
 
 /** Closes the connections a killed server left (the database must have none to be copied or dropped). */
 async function quiesce(client: pg.Client, name: string): Promise<void> {
@@ -79,7 +92,7 @@ const template = (demoObjects: number): Promise<string> =>
     const name = `fault_template_${demoObjects}`
     await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
     await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`))
-    const dir = mkdtempSync(join(tmpdir(), 'rustavi-fault-pg-template-'))
+    const dir = scratchFolder('rustavi-fault-pg-template-')
     try {
       await seedAndStop(() => startOn(databaseUrl(adminUrl, name), dir, demoObjects, false))
     } finally {

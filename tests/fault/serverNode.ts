@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { openPglite } from '../../server/db/openPglite'
 import { type ServerProcess, startServerProcess } from '../support/serverInstance'
+import { compiledEntries } from './compiledEntries'
+import { scratchFolder } from './scratchFolder'
 import { readServerView, type ServerView } from './views'
 
 /**
@@ -101,8 +102,13 @@ export const demoServerArgs = (demoObjects: number, afterRestore: boolean) => [
   ...(afterRestore ? ['--after-restore'] : []),
 ]
 
-const startOnFolder = (dataDir: string, demoObjects: number, afterRestore = false) =>
-  startServerProcess({ dataDir, demo: true, extraArgs: demoServerArgs(demoObjects, afterRestore) })
+const startOnFolder = async (dataDir: string, demoObjects: number, afterRestore = false) =>
+  startServerProcess({
+    dataDir,
+    demo: true,
+    extraArgs: demoServerArgs(demoObjects, afterRestore),
+    nodeArgs: (await compiledEntries()).server,
+  })
 
 const templates = new Map<number, Promise<string>>()
 
@@ -132,7 +138,7 @@ export async function seedAndStop(start: () => Promise<ServerProcess>): Promise<
  */
 const template = (demoObjects: number): Promise<string> =>
   oncePerKey(templates, demoObjects, async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'rustavi-fault-template-'))
+    const parent = scratchFolder('rustavi-fault-template-')
     process.once('exit', () => rmSync(parent, { recursive: true, force: true }))
     const dir = join(parent, 'server')
     await seedAndStop(() => startOnFolder(dir, demoObjects))

@@ -44,8 +44,8 @@ export interface ServerProcess {
 }
 
 /**
- * `server/main.ts` as a child process (node with tsx's loader, so the pid is the server itself and
- * `kill -9` hits it, not a wrapper). Resolves once it prints its URL.
+ * `server/main.ts` as a child process (node with tsx's loader, or its compiled file, so the pid is the
+ * server itself and `kill -9` hits it, not a wrapper). Resolves once it prints its URL.
  */
 export function startServerProcess(options: {
   dataDir: string
@@ -54,8 +54,11 @@ export function startServerProcess(options: {
   /** More command-line arguments (later ones win). */
   extraArgs?: string[]
   timeoutMs?: number
+  /** Node's arguments that start the server: tsx's loader and server/main.ts unless given (tests/fault/compiledEntries.ts). */
+  nodeArgs?: string[]
 }): Promise<ServerProcess> {
-  const args = ['--import', 'tsx', 'server/main.ts', '--data-dir', options.dataDir, '--port', '0']
+  const entry = options.nodeArgs ?? ['--import', 'tsx', 'server/main.ts']
+  const args = [...entry, '--data-dir', options.dataDir, '--port', '0']
   // The default demo is the whole city (642,790 sanitation rows); a test asks for more with extraArgs.
   if (options.demo) args.push('--demo', '--demo-payers', String(TEST_DEMO_PAYERS))
   args.push(...(options.extraArgs ?? []))

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { removeCompiledEntries } from '../../fault/compiledEntries'
 import { runFaultRun } from '../../fault/faultRun'
+import { stopSharedCluster } from '../../fault/postgresServerNode'
 
 // The short run of the sync fault harness (tests/fault/): three PCs as child processes, a server
 // child process, a faulty network, kill -9 of PCs and of the server, clocks up to a day off. A new
@@ -9,6 +11,11 @@ import { runFaultRun } from '../../fault/faultRun'
 const seed = process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) : Math.floor(Math.random() * 2 ** 31)
 
 describe('the sync fault harness, short run', () => {
+  afterAll(async () => {
+    await stopSharedCluster()
+    removeCompiledEntries()
+  })
+
   it(`keeps every invariant through crashes, partitions and a bad network (seed ${seed}, server on ${seed % 2 ? 'PostgreSQL' : 'PGlite'})`, async () => {
     // The server on embedded PGlite for even seeds, on PostgreSQL for odd ones.
     const result = await runFaultRun({
