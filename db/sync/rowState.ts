@@ -25,6 +25,11 @@ export interface ServerState {
   seq: number | null
   /** Every field's version, when the change carries the whole row: stored as is (compact). */
   wholeRow?: FieldVersions
+  /**
+   * A field this PC holds at a newer server version than `versionOf` says keeps its value: the row a
+   * refusal sends back can arrive (late, or again) after the PC pulled later changes of it.
+   */
+  keepNewerFields?: boolean
   at: string
   userId: string | null
 }
@@ -87,6 +92,10 @@ export function writeServerState(
   for (const [key, value] of incoming) {
     const stored = versionOf(storedVersions, key)
     if (current && state.seq !== null && stored !== null && stored >= state.seq) {
+      skippedAny = true
+      continue
+    }
+    if (current && state.keepNewerFields && stored !== null && stored > state.versionOf(key)) {
       skippedAny = true
       continue
     }

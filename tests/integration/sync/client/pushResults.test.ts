@@ -77,6 +77,41 @@ describe('recordPushResults', () => {
     expect(outboxCounts(s.db).needsAttention).toBe(1)
   })
 
+  it('keeps the newer fields when a refusal’s server row comes after a later pull of the row', () => {
+    const put = objectPut(10)
+    applyPullPage(s.db, 'property', { changes: [put], next: 10, hasMore: false }, derived)
+    s.write(clerk, [{ op: 'delete', entity: 'propertyObject', id: put.rowId }])
+    const [mine] = s.outbox()
+    // Another PC renamed it, and this PC pulled that before the (late) answer to its delete came.
+    applyPullPage(
+      s.db,
+      'property',
+      {
+        changes: [entry({ seq: 12, rowId: put.rowId, values: { custodian: 'ახალი მეურვე' } })],
+        next: 12,
+        hasMore: false,
+      },
+      derived,
+    )
+    recordPushResults(
+      s.db,
+      [
+        {
+          seq: mine!.seq,
+          mutationId: mine!.mutationId,
+          status: 'rejected',
+          reason: 'HAS_CHILDREN',
+          message: 'a lease names it',
+          current: serverObject(put.rowId, 10),
+        },
+      ],
+      derived,
+    )
+    // Back as the server has it: live again, with the custodian of the later change, not the refusal's.
+    expect(s.object(put.rowId)).toMatchObject({ deleted_at: null, custodian: 'ახალი მეურვე' })
+    expect(JSON.parse(String(s.object(put.rowId)!.field_versions))).toMatchObject({ custodian: 12 })
+  })
+
   it('keeps fields that another pending change still holds', () => {
     const put = objectPut(10)
     applyPullPage(s.db, 'property', { changes: [put], next: 10, hasMore: false })
