@@ -105,6 +105,7 @@ function putBack(client: Db['$client'], entity: string, rowId: string, current: 
     versionOf: (field) => versions[field] ?? versions['*'] ?? 0,
     seq: null,
     keepNewerFields: true,
+    keepPendingVersions: true,
     at,
     userId: null,
   })

@@ -30,6 +30,12 @@ export interface ServerState {
    * refusal sends back can arrive (late, or again) after the PC pulled later changes of it.
    */
   keepNewerFields?: boolean
+  /**
+   * A field with a pending local change keeps its version as well as its value. A refusal's row can
+   * already carry that change's own effect (the server merged it before refusing a later one): were
+   * its version moved there, the effect coming back by pull would look old and never be applied.
+   */
+  keepPendingVersions?: boolean
   at: string
   userId: string | null
 }
@@ -99,6 +105,7 @@ export function writeServerState(
       skippedAny = true
       continue
     }
+    if (pending.has(key) && state.keepPendingVersions) continue
     nextVersions[key] = state.versionOf(key)
     if (pending.has(key)) continue
     const sqlValue = toSql(value)

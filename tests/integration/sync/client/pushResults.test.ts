@@ -112,6 +112,63 @@ describe('recordPushResults', () => {
     expect(JSON.parse(String(s.object(put.rowId)!.field_versions))).toMatchObject({ custodian: 12 })
   })
 
+  it('lets the effect of a pending change come back after a refusal’s row already carried it', () => {
+    const put = objectPut(10)
+    applyPullPage(s.db, 'property', { changes: [put], next: 10, hasMore: false }, derived)
+    s.write(clerk, [
+      { op: 'update', entity: 'propertyObject', id: put.rowId, values: { street: 'ჩემი ქუჩა' } },
+    ])
+    s.write(clerk, [{ op: 'delete', entity: 'propertyObject', id: put.rowId }])
+    const [street, deletion] = s.outbox()
+    // The server merged the street change as a conflict another PC's street won (seq 12), then
+    // refused the delete; its row already has the street at 12. The street change is still unconfirmed.
+    recordPushResults(
+      s.db,
+      [
+        {
+          seq: street!.seq,
+          mutationId: street!.mutationId,
+          status: 'conflicted',
+          changeSeq: 12,
+          conflictIds: [uuidv7()],
+        },
+        {
+          seq: deletion!.seq,
+          mutationId: deletion!.mutationId,
+          status: 'rejected',
+          reason: 'HAS_CHILDREN',
+          message: 'a lease names it',
+          current: {
+            ...serverObject(put.rowId, 10),
+            values: objectValues({ street: 'სხვისი ქუჩა' }),
+            fieldVersions: { '*': 10, street: 12 },
+          },
+        },
+      ],
+      derived,
+    )
+    // The street change's effect comes back by pull: the server's street, not the clerk's, is kept.
+    applyPullPage(
+      s.db,
+      'property',
+      {
+        changes: [
+          entry({
+            seq: 12,
+            rowId: put.rowId,
+            values: { street: 'სხვისი ქუჩა' },
+            originMutation: street!.mutationId,
+          }),
+        ],
+        next: 12,
+        hasMore: false,
+      },
+      derived,
+    )
+    expect(s.object(put.rowId)).toMatchObject({ deleted_at: null, street: 'სხვისი ქუჩა' })
+    expect(s.outbox()).toEqual([])
+  })
+
   it('keeps fields that another pending change still holds', () => {
     const put = objectPut(10)
     applyPullPage(s.db, 'property', { changes: [put], next: 10, hasMore: false })
