@@ -185,7 +185,10 @@ function checkSaves({ history, server, pcs, forgotten }: CheckInput, order: Edit
     }
     if (logged.status === 'rejected') {
       counts.rejected += 1
-      if (!pc.rejected.has(save.mutationId))
+      // A PC put back to a backup from before the save no longer knows it: the refusal stays in the
+      // server's mutation log, and nothing the PC holds was lost.
+      if (forgotten?.has(save.mutationId) && !pc.outbox.has(save.mutationId)) counts.forgotten += 1
+      else if (!pc.rejected.has(save.mutationId))
         add('lost', `${what} was refused (${logged.reason}) but is not in the PC's needs-attention list`)
       continue
     }

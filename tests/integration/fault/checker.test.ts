@@ -203,6 +203,22 @@ describe('the fault checker', () => {
     expect(kinds(w).sort()).toEqual(['lost', 'lost', 'stuck'])
   })
 
+  it('does not ask a PC put back to a backup from before a refused save to keep its refusal', () => {
+    const w = world()
+    w.history.push({ ...w.history[0]!, mutationId: 'm-r' })
+    w.server.mutations.set('m-r', {
+      mutationId: 'm-r',
+      deviceId: A,
+      status: 'rejected',
+      seqFrom: null,
+      reason: 'HAS_CHILDREN',
+    })
+    expect(kinds(w)).toEqual(['lost'])
+    const result = checkRun({ ...w, forgotten: new Set(['m-r']) })
+    expect(result.violations).toEqual([])
+    expect(result.counts).toMatchObject({ rejected: 1, forgotten: 1 })
+  })
+
   it('finds a concurrent edit that left no conflict record', () => {
     const w = world()
     w.server.records.delete('syncConflict/c1')
