@@ -33,6 +33,12 @@ export interface ReplicaTable {
   /** Tombstones a row so derived indexes drop it before `remove` deletes it for good. */
   markDeleted: Database.Statement
   /**
+   * Tombstones a row (keeping an earlier deletion's time) and forgets its field versions: a row
+   * held over a resnapshot only because another row still names it, which the snapshot brings back
+   * if the server still has it live.
+   */
+  holdOver: Database.Statement
+  /**
    * An UPDATE of only the given columns (by key; the id is the last parameter). An upsert of every
    * column rewrites every index of the table; a pulled patch of one field should touch only its own.
    */
@@ -119,6 +125,9 @@ function prepare(client: Database.Database, entity: EntityName): ReplicaTable {
     ),
     remove: client.prepare(`DELETE FROM "${name}" WHERE id = ?`),
     markDeleted: client.prepare(`UPDATE "${name}" SET deleted_at = ? WHERE id = ?`),
+    holdOver: client.prepare(
+      `UPDATE "${name}" SET deleted_at = coalesce(deleted_at, ?), field_versions = '{}' WHERE id = ?`,
+    ),
     updateOf: (changed) => {
       const signature = changed.join(',')
       let statement = updates.get(signature)

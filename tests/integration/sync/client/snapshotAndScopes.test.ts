@@ -9,9 +9,10 @@ import { recordPushResults } from '../../../../db/sync/pushResults'
 import { scopeState } from '../../../../db/sync/scopeState'
 import { purgeScope, resetScope } from '../../../../db/sync/scopes'
 import { missingSecondaryIndexes, secondaryIndexesOf } from '../../../../db/sync/secondaryIndexes'
+import { withGateOpen } from '../../../../db/writeGuard'
 import type { ServerRow } from '../../../../domain/sync/protocol'
 import { migrationsFolder } from '../../../support/tempStore'
-import { clerk, objectValues } from './syncSamples'
+import { clerk, objectValues, unitRow } from './syncSamples'
 import { syncStore } from './syncStore'
 
 const derived = [propertySearchIndex]
@@ -159,9 +160,86 @@ describe('resetScope and purgeScope', () => {
     expect(s.client.prepare('SELECT count(*) FROM territorial_unit').pluck().get()).toBe(1)
   })
 
-  it('keeps a parent another scope still points at', () => {
+  describe('a row kept only because a pending row names it', () => {
+    const codeOf = (objectId: string) => ({
+      op: 'insert' as const,
+      entity: 'propertyCadastralCode' as const,
+      values: { objectId, code: '01.18.06.019.055', validFrom: '2020-01-01', validTo: null, reason: '' },
+    })
+    const deletedAt = () => s.client.prepare('SELECT deleted_at FROM property_object WHERE id = ?').pluck()
+
+    it('is a tombstone with no known versions until the snapshot, which brings it back if still live', () => {
+      s.write(clerk, [codeOf(ids[0]!)])
+      expect(resetScope(s.db, 'property', derived)).toBe(1)
+      expect(deletedAt().get(ids[0])).not.toBeNull()
+      expect(s.versions(ids[0]!)).toEqual({})
+      expect(s.searchHits(ids[0]!)).toBe(0)
+      applySnapshotPage(
+        s.db,
+        'property',
+        { snapshotSeq: 70, rows: [objectRow(ids[0]!, 65, { name: 'სერვერის' })], next: null },
+        derived,
+      )
+      expect(s.object(ids[0]!)).toMatchObject({ name: 'სერვერის', deleted_at: null })
+      expect(s.versions(ids[0]!)).toEqual({ '*': 65 })
+    })
+
+    it('stays deleted when the server deleted it before the snapshot, also once the pending row is refused', () => {
+      const [code] = s.write(clerk, [codeOf(ids[0]!)])
+      resetScope(s.db, 'property', derived)
+      applySnapshotPage(
+        s.db,
+        'property',
+        { snapshotSeq: 70, rows: [objectRow(ids[1]!, 30)], next: null },
+        derived,
+      )
+      const [mine] = s.outbox()
+      recordPushResults(
+        s.db,
+        [
+          {
+            seq: mine!.seq,
+            mutationId: mine!.mutationId,
+            status: 'rejected',
+            reason: 'REFERENCE',
+            message: 'the object was deleted',
+            current: null,
+          },
+        ],
+        derived,
+      )
+      expect(
+        s.client.prepare('SELECT count(*) FROM property_cadastral_code WHERE id = ?').pluck().get(code!.id),
+      ).toBe(0)
+      expect(deletedAt().get(ids[0])).not.toBeNull()
+      expect(
+        s.client.prepare('SELECT count(*) FROM property_object WHERE deleted_at IS NULL').pluck().get(),
+      ).toBe(1)
+    })
+
+    it('keeps the time of a deletion it already held', () => {
+      s.write(clerk, [codeOf(ids[0]!)])
+      // As a pulled deletion leaves a parent that a pending row names.
+      withGateOpen(s.client, () =>
+        s.client
+          .prepare("UPDATE property_object SET deleted_at = '2026-11-01T10:00:00.000Z' WHERE id = ?")
+          .run(ids[0]),
+      )
+      resetScope(s.db, 'property', derived)
+      expect(deletedAt().get(ids[0])).toBe('2026-11-01T10:00:00.000Z')
+    })
+  })
+
+  it('keeps a parent another scope still points at, as a tombstone until the snapshot brings it back', () => {
     expect(resetScope(s.db, 'reference')).toBe(0)
     expect(s.client.prepare('SELECT count(*) FROM territorial_unit').pluck().get()).toBe(1)
+    expect(
+      s.client.prepare('SELECT count(*) FROM territorial_unit WHERE deleted_at IS NULL').pluck().get(),
+    ).toBe(0)
+    applySnapshotPage(s.db, 'reference', { snapshotSeq: 80, rows: [unitRow(1)], next: null })
+    expect(
+      s.client.prepare('SELECT count(*) FROM territorial_unit WHERE deleted_at IS NULL').pluck().get(),
+    ).toBe(1)
   })
 
   it('refuses to purge while a change is unpushed, and purges everything once it was sent', () => {
