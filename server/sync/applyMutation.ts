@@ -179,7 +179,14 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
   if (existing && existing.deletedAt === null && !live) {
     const children = await w.batch.liveChildren(entity, mutation.rowId)
     if (children.length > 0) {
-      return refuse('HAS_CHILDREN', liveChildrenMessage(entity, mutation.rowId, children))
+      const readable = author.access ? readableScopes(author.access) : []
+      const seen = children.filter(
+        (c) =>
+          isEntityName(c.entity) &&
+          readable.includes((entities[c.entity] as EntityDefinition).scope as Scope),
+      )
+      const message = liveChildrenMessage(entity, mutation.rowId, seen, seen.length < children.length)
+      return refuse('HAS_CHILDREN', message)
     }
   }
   if (mutation.op === 'update' && live) {

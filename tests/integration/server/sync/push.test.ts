@@ -49,6 +49,27 @@ describe('POST /sync/push', () => {
     expect(entry?.fieldVersions).toEqual({ '*': entry?.seq })
   })
 
+  it('refuses to delete a unit that live records name, counting only the kinds of records the admin may read', async () => {
+    const object = mutation(pc, clerk, { entity: 'propertyObject', op: 'insert', fields: objectRow() })
+    expect((await f.push(pc, [object])).body.results[0]).toMatchObject({ status: 'applied' })
+    const unitId = objectRow().territorialUnitId as string
+    const deleteUnit = async (admin: TestUser) => {
+      const m = mutation(pc, admin, { entity: 'territorialUnit', rowId: unitId, op: 'delete' })
+      const reply = await f.push(pc, [m])
+      expect(reply.status).toBe(200)
+      return reply.body.results[0] as { status: string; reason?: string; message?: string }
+    }
+    const outsider = await deleteUnit(await f.addUser('itAdmin', [], 'admin-outside'))
+    expect(outsider).toMatchObject({ status: 'rejected', reason: 'HAS_CHILDREN' })
+    expect(outsider.message).toContain('records you may not read')
+    expect(outsider.message).not.toMatch(/propertyObject/)
+    const member = await deleteUnit(await f.addUser('itAdmin', ['property'], 'admin-property'))
+    expect(member).toMatchObject({ status: 'rejected', reason: 'HAS_CHILDREN' })
+    expect(member.message).toMatch(/\d+ propertyObject/)
+    const [unit] = await f.ctx.db.select().from(record).where(eq(record.id, unitId))
+    expect(unit?.deletedAt).toBeNull()
+  })
+
   it('answers a repeated batch with the stored results and changes nothing', async () => {
     const batch = [
       mutation(pc, clerk, { entity: 'propertyObject', op: 'insert', fields: objectRow() }),
