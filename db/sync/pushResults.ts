@@ -104,8 +104,7 @@ function putBack(client: Db['$client'], entity: string, rowId: string, current: 
     deletedAt: current.deletedAt,
     versionOf: (field) => versions[field] ?? versions['*'] ?? 0,
     seq: null,
-    keepNewerFields: true,
-    keepPendingVersions: true,
+    refusalRow: true,
     at,
     userId: null,
   })

@@ -26,16 +26,14 @@ export interface ServerState {
   /** Every field's version, when the change carries the whole row: stored as is (compact). */
   wholeRow?: FieldVersions
   /**
-   * A field this PC holds at a newer server version than `versionOf` says keeps its value: the row a
-   * refusal sends back can arrive (late, or again) after the PC pulled later changes of it.
+   * The row a refusal sends back, which can be older than what this PC holds:
+   * - a field this PC holds at a newer server version keeps its value: the row can arrive (late, or
+   *   again) after the PC pulled later changes of it;
+   * - a field with a pending local change keeps its version as well as its value: the row can
+   *   already carry that change's own effect (the server merged it before refusing a later one), and
+   *   were its version moved there, the effect coming back by pull would look old and never apply.
    */
-  keepNewerFields?: boolean
-  /**
-   * A field with a pending local change keeps its version as well as its value. A refusal's row can
-   * already carry that change's own effect (the server merged it before refusing a later one): were
-   * its version moved there, the effect coming back by pull would look old and never be applied.
-   */
-  keepPendingVersions?: boolean
+  refusalRow?: boolean
   at: string
   userId: string | null
 }
@@ -101,11 +99,11 @@ export function writeServerState(
       skippedAny = true
       continue
     }
-    if (current && state.keepNewerFields && stored !== null && stored > state.versionOf(key)) {
+    if (current && state.refusalRow && stored !== null && stored > state.versionOf(key)) {
       skippedAny = true
       continue
     }
-    if (pending.has(key) && state.keepPendingVersions) continue
+    if (pending.has(key) && state.refusalRow) continue
     nextVersions[key] = state.versionOf(key)
     if (pending.has(key)) continue
     const sqlValue = toSql(value)
