@@ -11,7 +11,12 @@ import { RecordOp } from '../history'
 // A PC never changes `fieldVersions` itself: its local edits keep, as their base, the version its
 // value was based on, and only pulled changes move the versions on.
 
-export const PROTOCOL_VERSION = 1
+/**
+ * The protocol a PC speaks; a server serves every version from 1 to its own.
+ * 1: the first. 2: a replay may carry `changeSeq` (a server of 1 refuses the field, so a PC of 2
+ * needs a server of 2: update the server first).
+ */
+export const PROTOCOL_VERSION = 2
 /** The data model's version; raised with every migration that changes a replicated table. */
 export const SCHEMA_VERSION = 1
 

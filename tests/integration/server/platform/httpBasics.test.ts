@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ErrorBody } from '../../../../domain/sync/protocol'
+import { ErrorBody, PROTOCOL_VERSION } from '../../../../domain/sync/protocol'
 import { buildApp } from '../../../../server/app'
 import { call, errorCode } from './client'
 import { type PlatformFixture, startPlatform } from './fixture'
@@ -191,7 +191,20 @@ describe('version headers on /v1', () => {
     const reply = await call(platform.url, 'POST', '/v1/enrol', { body, versions })
     expect(reply.status).toBe(426)
     expect(errorCode(reply)).toBe('UPDATE_REQUIRED')
-    expect(reply.body).toMatchObject({ protocol: { min: 1, max: 1 }, schema: { min: 1, max: 1 } })
+    expect(reply.body).toMatchObject({
+      protocol: { min: 1, max: PROTOCOL_VERSION },
+      schema: { min: 1, max: 1 },
+    })
+  })
+
+  it('serves a PC of every protocol from 1 to its own, so PCs can be updated after the server', async () => {
+    for (let protocol = 1; protocol <= PROTOCOL_VERSION; protocol++) {
+      const reply = await call(platform.url, 'POST', '/v1/enrol', {
+        body,
+        versions: { protocol: String(protocol) },
+      })
+      expect(reply.status).not.toBe(426)
+    }
   })
 
   it('checks versions before credentials, so an outdated PC learns to update first', async () => {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { headerNames } from '../../../../domain/sync/protocol'
+import { headerNames, PROTOCOL_VERSION } from '../../../../domain/sync/protocol'
 import { createSyncHttpClient } from '../../../../electron/backend/sync/httpClient'
 
 // A real HTTP server on loopback that answers what a captive portal, a proxy or our server would,
@@ -52,7 +52,7 @@ describe('the sync HTTP client', () => {
     expect(seen?.headers).toMatchObject({
       authorization: `Bearer ${'t'.repeat(40)}`,
       [headerNames.session]: 's'.repeat(40),
-      [headerNames.protocol]: '1',
+      [headerNames.protocol]: String(PROTOCOL_VERSION),
       [headerNames.epoch]: '2',
       [headerNames.device]: '0190a3c0-0000-7000-8000-0000000000ee',
       [headerNames.app]: '0.1.0',
