@@ -20,6 +20,8 @@ export const ErrorCode = z.enum([
   'ENROLMENT_REFUSED',
   /** The server needs a newer version of the app; the PC's saved changes stay untouched. */
   'UPDATE_REQUIRED',
+  /** The central server is older than this app (its protocol); IT updates the server first. */
+  'SERVER_OUTDATED',
   /** This PC has used up its leased document numbers and cannot reach the server for more. */
   'NUMBERS_EXHAUSTED',
   /** A record cannot be deleted while live records still name it (the leases of an object, say). */

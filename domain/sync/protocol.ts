@@ -259,6 +259,11 @@ export type PushResponse = z.infer<typeof PushResponse>
 
 /** Body of a 409 SEQUENCE_GAP: the device sequence number the server expects next. */
 export const GapBody = ErrorBody.extend({ expected: z.number().int().positive() })
+/** A 426's body: the protocol and schema versions the server serves. */
+export const UpdateRequiredBody = ErrorBody.extend({
+  protocol: z.object({ min: z.number().int(), max: z.number().int() }),
+  schema: z.object({ min: z.number().int(), max: z.number().int() }),
+})
 
 // --- Pull ----------------------------------------------------------------------------------------
 

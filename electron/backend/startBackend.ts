@@ -213,6 +213,7 @@ async function enrolDevice(
     })
   } catch (error) {
     if (!(error instanceof SyncFailure)) throw error
+    if (error.code === 'SERVER_OUTDATED') throw new DomainError('SERVER_OUTDATED', error.message)
     if (error.retryable) {
       throw new DomainError('OFFLINE', error.message, { serverUrl: 'sync.enrol.serverUnreachable' })
     }

@@ -67,6 +67,8 @@ function asDomainError(error: unknown): unknown {
       return new DomainError('VALIDATION', error.message)
     case 'UPDATE_REQUIRED':
       return new DomainError('UPDATE_REQUIRED', error.message)
+    case 'SERVER_OUTDATED':
+      return new DomainError('SERVER_OUTDATED', error.message)
     default:
       return new DomainError(error.status === 409 ? 'DUPLICATE' : 'INTERNAL', error.message)
   }

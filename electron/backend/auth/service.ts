@@ -24,7 +24,15 @@ const lockMinutes = 15
 const decoyHash = hashPassword('decoy password never used')
 
 /** Failures that mean "the server is not there": sign in against this PC's verifier instead. */
-const offlineCodes = new Set(['NETWORK', 'TIMEOUT', 'UNAVAILABLE', 'BAD_RESPONSE', 'INTERNAL'])
+// An outdated server cannot check a password either: the local verifier decides, as offline.
+const offlineCodes = new Set([
+  'NETWORK',
+  'TIMEOUT',
+  'UNAVAILABLE',
+  'BAD_RESPONSE',
+  'INTERNAL',
+  'SERVER_OUTDATED',
+])
 
 /**
  * Sign-in. On an enrolled PC the central server decides (and this PC keeps a verifier of the

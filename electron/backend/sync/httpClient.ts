@@ -19,6 +19,7 @@ import {
   type Scope,
   ServerErrorCode,
   ServerUser,
+  UpdateRequiredBody,
 } from '../../../domain/sync/protocol'
 import { SyncFailure } from './httpFailure'
 
@@ -242,6 +243,17 @@ function parseAnswer<S extends z.ZodType | AnswerCheck<unknown>>(
       )
     }
     const expected = code.data === 'SEQUENCE_GAP' ? (GapBody.safeParse(json).data?.expected ?? null) : null
+    // A 426 asks the PC to update, unless the server itself serves only older protocols than this
+    // PC speaks: then the server is the one to update, and nothing on this PC would help.
+    const serverMax =
+      code.data === 'UPDATE_REQUIRED' ? UpdateRequiredBody.safeParse(json).data?.protocol.max : undefined
+    if (serverMax !== undefined && serverMax < PROTOCOL_VERSION) {
+      throw new SyncFailure(
+        'SERVER_OUTDATED',
+        `The server speaks protocol ${serverMax} at most; this PC speaks ${PROTOCOL_VERSION}`,
+        response.status,
+      )
+    }
     throw new SyncFailure(code.data, error.data.error.message, response.status, expected)
   }
   if (response.status === 204 && text === '') return schema.parse(undefined) as Checked<S>

@@ -7,6 +7,7 @@ export type SyncErrorCode =
   | 'NETWORK' // no connection, refused, reset
   | 'TIMEOUT'
   | 'BAD_RESPONSE' // not our server's JSON (a captive portal's login page, a proxy's error page)
+  | 'SERVER_OUTDATED' // a 426 from a server whose newest protocol is older than this PC's
   | SyncDataErrorCode // the PC refused what it got, or its own outbox (db/sync/syncDataError.ts)
 
 const retryable = new Set<SyncErrorCode>([
@@ -16,6 +17,8 @@ const retryable = new Set<SyncErrorCode>([
   'RATE_LIMITED',
   'INTERNAL',
   'BAD_RESPONSE',
+  // The server may be updated at any time: the PC keeps asking, at the backoff's pace.
+  'SERVER_OUTDATED',
 ])
 
 export class SyncFailure extends Error {

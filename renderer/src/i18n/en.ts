@@ -124,6 +124,8 @@ export const en: Translation = {
     OFFLINE: 'The central server cannot be reached. This action needs a connection to the server.',
     ENROLMENT_REFUSED: 'The server refused the enrolment code: it is wrong, already used or expired.',
     UPDATE_REQUIRED: 'The application needs an update. Saved changes are not lost.',
+    SERVER_OUTDATED:
+      'The central server is older than this application and must be updated first. Contact IT. Saved changes are not lost.',
     NUMBERS_EXHAUSTED:
       'This computer has used up its document numbers. It needs a connection to the central server to get more.',
     HAS_CHILDREN:
@@ -1161,6 +1163,8 @@ export const en: Translation = {
       PAYLOAD_TOO_LARGE: 'The data to send is larger than allowed. Contact IT.',
       UPDATE_REQUIRED:
         'This version of the application is out of date. Saved changes will be sent after the update.',
+      SERVER_OUTDATED:
+        'The central server is older than this application. Synchronisation resumes once IT updates the server; saved changes are not lost.',
       RATE_LIMITED: 'The server is busy; synchronisation will resume shortly.',
       UNAVAILABLE: 'The server is temporarily unavailable; synchronisation will resume shortly.',
       INTERNAL: 'Server error; synchronisation will be retried shortly.',

@@ -92,6 +92,22 @@ describe('the sync HTTP client', () => {
     await expect(pull()).rejects.toMatchObject({ code: 'UNAVAILABLE', retryable: true })
   })
 
+  it('tells a 426 of a server older than this PC from one asking this PC to update', async () => {
+    const ranges = (max: number) => ({ protocol: { min: 1, max }, schema: { min: 1, max: 1 } })
+    handler = json(426, { error: { code: 'UPDATE_REQUIRED', message: 'old' }, ...ranges(PROTOCOL_VERSION) })
+    await expect(pull()).rejects.toMatchObject({ code: 'UPDATE_REQUIRED', retryable: false })
+    handler = json(426, {
+      error: { code: 'UPDATE_REQUIRED', message: 'Protocol 2 is not supported' },
+      ...ranges(PROTOCOL_VERSION - 1),
+    })
+    await expect(pull()).rejects.toMatchObject({
+      code: 'SERVER_OUTDATED',
+      messageKey: 'sync.error.SERVER_OUTDATED',
+      status: 426,
+      retryable: true,
+    })
+  })
+
   it('gives up after its timeout, and reports a refused connection as a network failure', async () => {
     handler = () => {} // never answers
     await expect(pull(client({ timeoutMs: 200 }))).rejects.toMatchObject({ code: 'TIMEOUT' })
