@@ -37,9 +37,20 @@ export function concurrentReplays(a: ReplayedEdit, b: ReplayedEdit): boolean {
 
 /**
  * The replayed edits `incoming` conflicts with: those concurrent with it, less any that another of
- * them saw (the later one carries it on, as the lost log's single current value did).
+ * them saw (the later one carries it on, as the lost log's single current value did), and less any
+ * that its own PC edited again before `incoming` came in the lost log (there `incoming` met that
+ * later edit, or what came after it, never this one).
  */
 export function concurrentFrontier(edits: readonly ReplayedEdit[], incoming: ReplayedEdit): ReplayedEdit[] {
   const concurrent = edits.filter((e) => concurrentReplays(e, incoming))
-  return concurrent.filter((e) => !concurrent.some((other) => other !== e && saw(other, e)))
+  return concurrent.filter(
+    (e) =>
+      !concurrent.some((other) => other !== e && saw(other, e)) && !editedAgainBefore(edits, e, incoming),
+  )
+}
+
+function editedAgainBefore(edits: readonly ReplayedEdit[], e: ReplayedEdit, incoming: ReplayedEdit): boolean {
+  const [from, to] = [e.seq, incoming.seq]
+  if (from === null || to === null) return false
+  return edits.some((o) => o !== e && o.device === e.device && o.seq !== null && o.seq > from && o.seq < to)
 }

@@ -155,6 +155,20 @@ describe('replayed edits of one field after a server restore', () => {
     )
   })
 
+  it('pair an edit with the last of a PC’s successive edits before it in the lost log, not with each of them', () => {
+    const edit = (seq: number, device: string): LostEdit => ({
+      seq,
+      base: AFTER,
+      device,
+      value: `v${seq}`,
+      hlc: encodeHlc({ wallMs: T0 + seq, counter: 0, deviceId: device }),
+    })
+    const log = [edit(11, 'pcA'), edit(12, 'pcA'), edit(13, 'pcA'), edit(14, 'pcB')]
+    const { conflicts, record } = replayAll(log)
+    expect(conflicts.map((c) => [c.current.value, c.other.value])).toEqual([['v14', 'v13']])
+    expect(record.values.note).toBe('v14')
+  })
+
   it('made one on top of another all along: no conflict at all, in any order', () => {
     fc.assert(
       fc.property(arbReplays(true), ({ log, order }) => {
