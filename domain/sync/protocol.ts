@@ -146,11 +146,14 @@ export const HelloAction = z.discriminatedUnion('kind', [
 ])
 export type HelloAction = z.infer<typeof HelloAction>
 
+/** The versions (of the protocol, or of the schema) a server serves. */
+const VersionRange = z.object({ min: z.number().int(), max: z.number().int() }).strict()
+
 export const HelloResponse = z
   .object({
     serverTime: IsoTime,
-    protocol: z.object({ min: z.number().int(), max: z.number().int() }).strict(),
-    schema: z.object({ min: z.number().int(), max: z.number().int() }).strict(),
+    protocol: VersionRange,
+    schema: VersionRange,
     minAppVersion: z.string(),
     serverGeneration: Uuid,
     epoch: z.number().int().positive(),
@@ -261,8 +264,8 @@ export type PushResponse = z.infer<typeof PushResponse>
 export const GapBody = ErrorBody.extend({ expected: z.number().int().positive() })
 /** A 426's body: the protocol and schema versions the server serves. */
 export const UpdateRequiredBody = ErrorBody.extend({
-  protocol: z.object({ min: z.number().int(), max: z.number().int() }),
-  schema: z.object({ min: z.number().int(), max: z.number().int() }),
+  protocol: VersionRange,
+  schema: VersionRange,
 })
 
 // --- Pull ----------------------------------------------------------------------------------------
