@@ -149,6 +149,76 @@ test('both PCs rename one object while one is offline; the head sees both names 
   expect([...a.problems, ...b.problems, ...head.problems]).toEqual([])
 })
 
+test('an inventory number taken on the server while B was offline: B’s change is refused, explained in Georgian, fixed and resent', async ({
+  browser,
+  request,
+}) => {
+  const a = await pcPage(browser, 0)
+  const b = await pcPage(browser, 1)
+  await signIn(a.page, 'clerk')
+  await signIn(b.page, 'clerk')
+  const tableOf = (page: Page) => page.getByRole('table', { name: 'ქონების ობიექტები' })
+  await expect(tableOf(a.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
+  await expect(tableOf(b.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
+  const setNumber = async (page: Page, number: string) => {
+    await page.getByRole('button', { name: 'რედაქტირება' }).click()
+    await page.getByLabel('საინვენტარო ნომერი').fill(number)
+    await page.getByRole('button', { name: 'შენახვა' }).click()
+    await expect(page.getByRole('button', { name: 'რედაქტირება' })).toBeVisible()
+  }
+
+  // B's cable is pulled; A gives one object a new inventory number, B gives another the same one.
+  await cable(request, 2, 'unplug')
+  const number = `INV-E2E-${unique()}`
+  // Two different objects (a row shows an object's inventory number, which is unique).
+  const rowOnA = tableOf(a.page).getByRole('row').nth(2)
+  const rowOnB = tableOf(b.page).getByRole('row').nth(4)
+  expect(await rowOnB.textContent()).not.toBe(await rowOnA.textContent())
+  await rowOnA.click()
+  await rowOnB.click()
+  await setNumber(a.page, number)
+  await setNumber(b.page, number)
+  await expect(b.page.getByRole('banner').getByText('გასაგზავნი ცვლილებები')).toBeVisible()
+
+  // Back online: the server refuses B's change, and B's clerk finds it under "needs attention".
+  await cable(request, 2, 'plug')
+  await b.page.getByRole('button', { name: 'სინქრონიზაცია ახლავე' }).click()
+  const nav = b.page.getByRole('navigation', { name: 'მთავარი მენიუ' })
+  await expect(nav.getByRole('button', { name: /^საჭიროებს ყურადღებას/ })).toBeVisible({ timeout: 15_000 })
+  await nav.getByRole('button', { name: /^საჭიროებს ყურადღებას/ }).click()
+  const card = b.page.getByRole('article').filter({ hasText: number })
+  await expect(card).toBeVisible({ timeout: 15_000 })
+  await expect(card.getByText('ასეთი მონაცემებით ჩანაწერი უკვე არსებობს')).toBeVisible()
+  await expect(card.getByText(/უკვე სხვა ჩანაწერს აქვს\. შეასწორეთ მნიშვნელობა/)).toBeVisible()
+  await shot(b.page, 'sync-rejected-duplicate')
+
+  // The clerk gives it another number and resends it; the server takes it and nothing is left.
+  await card.getByRole('button', { name: 'გასწორება და ხელახლა გაგზავნა' }).click()
+  const dialog = b.page.getByRole('dialog')
+  await dialog.getByLabel(/საინვენტარო/).fill(`${number}-2`)
+  await shot(b.page, 'sync-rejected-fix')
+  await dialog.getByRole('button', { name: 'ხელახლა გაგზავნა' }).click()
+  await expect(b.page.getByText('ცვლილება ხელახლა გაიგზავნა')).toBeVisible()
+  await expect(card).toHaveCount(0)
+  await b.page.getByRole('button', { name: 'სინქრონიზაცია ახლავე' }).click()
+  await expect(b.page.getByRole('banner').getByText('ყველა ცვლილება გაგზავნილია')).toBeVisible({
+    timeout: 15_000,
+  })
+  // A receives B's corrected number.
+  await a.page.getByRole('button', { name: 'სიაში დაბრუნება' }).click()
+  await expect(async () => {
+    await a.page.getByLabel('ძიება').fill(`${number}-2`)
+    await expect(
+      tableOf(a.page)
+        .getByRole('row')
+        .filter({ hasText: `${number}-2` }),
+    ).toBeVisible({
+      timeout: 1_000,
+    })
+  }).toPass({ timeout: 20_000 })
+  expect([...a.problems, ...b.problems]).toEqual([])
+})
+
 test('IT changes the first password on the server, then sees both computers and creates an enrolment code', async ({
   browser,
 }) => {

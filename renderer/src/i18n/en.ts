@@ -1194,6 +1194,26 @@ export const en: Translation = {
       HAS_CHILDREN: 'Other records on the server still refer to this record, so it was not deleted',
       unknown: 'The server did not accept the change',
     },
+    reasonHint: {
+      VALIDATION:
+        'The server found one or more values that break the rules. Choose “Fix and resend”, correct the values and send them again.',
+      FORBIDDEN:
+        'Your account may no longer change this department’s records. The change is kept: ask the head of department or IT to restore the permission, or discard the change.',
+      UNKNOWN_ENTITY:
+        'The server does not know this kind of record: it probably runs an older version of the software. The change is kept; contact IT.',
+      NOT_FOUND:
+        'The record this change is about is not on the server. Check the record and create it again if needed, or discard the change.',
+      DUPLICATE:
+        'Another record on the server already has this unique value (a cadastral code, for example). Correct the value and resend, or discard the change.',
+      DUPLICATE_ID:
+        'Another record on the server already has this identifier. Discard the change and create the record again; if it happens again, contact IT.',
+      REFERENCE:
+        'The record this change links to (a lease’s property object, for example) is not on the server or was deleted. Choose another record and resend, or discard the change.',
+      HAS_CHILDREN:
+        'The record was not deleted because other records on the server still refer to it. Delete them or link them elsewhere first, then resend the deletion, or discard it.',
+      unknown:
+        'The server refused the change for a reason this version does not know. The server’s message has the details; contact IT.',
+    },
     rejected: {
       title: 'Needs attention',
       intro:

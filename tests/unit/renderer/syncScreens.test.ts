@@ -13,7 +13,7 @@ import { en } from '../../../renderer/src/i18n/en'
 import { ka } from '../../../renderer/src/i18n/ka'
 import { enrolErrorField, enrolMessageFor } from '../../../renderer/src/sync/enrol/enrolErrors'
 import { fieldsResolver } from '../../../renderer/src/sync/fieldsResolver'
-import { reasonKey } from '../../../renderer/src/sync/needsAttention/reasonKey'
+import { reasonHintKey, reasonKey } from '../../../renderer/src/sync/needsAttention/reasonKey'
 import { editableFields, fieldKind, fieldSchema, toFieldValue } from '../../../renderer/src/sync/recordFields'
 import { relativeTime } from '../../../renderer/src/sync/relativeTime'
 import '../../../domain/validation'
@@ -60,6 +60,8 @@ describe('the sync and administration screens’ translations', () => {
       ...ConnectionState.options.map((v) => `sync.status.${v}`),
       ...RejectReason.options.map((v) => `sync.reason.${v}`),
       'sync.reason.unknown',
+      ...RejectReason.options.map((v) => `sync.reasonHint.${v}`),
+      'sync.reasonHint.unknown',
       ...ConflictKind.options.flatMap((v) => [`sync.conflictKind.${v}`, `sync.conflictHint.${v}`]),
       ...Scope.options.map((v) => `sync.scope.${v}`),
       ...ServerErrorCode.options.map((v) => `sync.error.${v}`),
@@ -183,6 +185,8 @@ describe('refused changes', () => {
   it('name every protocol reason, and an unknown one as a plain refusal', () => {
     for (const reason of RejectReason.options) expect(reasonKey(reason)).toBe(`sync.reason.${reason}`)
     expect(reasonKey('SOMETHING_NEW')).toBe('sync.reason.unknown')
+    for (const reason of RejectReason.options) expect(reasonHintKey(reason)).toBe(`sync.reasonHint.${reason}`)
+    expect(reasonHintKey('SOMETHING_NEW')).toBe('sync.reasonHint.unknown')
   })
 
   it('give each field the input the registry form uses for it', () => {

@@ -10,7 +10,7 @@ import { useFormat } from '../../ui/useFormat'
 import { useDiscardRejected } from '../syncMutations'
 import type { RecordWording } from '../useRecordWording'
 import { ResendForm } from './ResendForm'
-import { reasonKey } from './reasonKey'
+import { reasonHintKey, reasonKey } from './reasonKey'
 
 /** One change the server refused: what was saved, why it was refused, and the two ways out. */
 export function RejectedChangeCard({ change, wording }: { change: RejectedChange; wording: RecordWording }) {
@@ -45,6 +45,7 @@ export function RejectedChangeCard({ change, wording }: { change: RejectedChange
             {t(reasonKey(change.reason))}
           </Badge>
         </Group>
+        <Text size="sm">{t(reasonHintKey(change.reason))}</Text>
         <FieldList
           items={[
             { label: t('sync.rejected.savedBy'), value: change.userName },
