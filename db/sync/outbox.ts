@@ -1,5 +1,6 @@
 import { Mutation } from '../../domain/sync/protocol'
 import type { Db } from '../database'
+import { receivedBefore } from './receivedBefore'
 import { SyncDataError } from './syncDataError'
 
 interface OutboxRow {
@@ -30,10 +31,12 @@ export function readOutbox(db: Db, options: { limit: number; afterSeq?: number }
        FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?`,
     )
     .all(options.afterSeq ?? 0, options.limit) as OutboxRow[]
-  return rows.map(toMutation)
+  return rows.map((row) =>
+    toMutation(row, row.replay ? receivedBefore(db.$client, row.mutationId, row.entity, row.rowId) : []),
+  )
 }
 
-function toMutation(row: OutboxRow): Mutation {
+function toMutation(row: OutboxRow, seen: string[]): Mutation {
   const bases = JSON.parse(row.baseVersions) as Record<string, unknown>
   // Rows saved before versions were server sequence numbers carry HLC text: "based on nothing known".
   const baseVersions = Object.fromEntries(
@@ -52,6 +55,7 @@ function toMutation(row: OutboxRow): Mutation {
     createdAt: row.createdAt,
     ...(row.replay ? { replay: true } : {}),
     ...(row.replay && row.changeSeq !== null ? { changeSeq: row.changeSeq } : {}),
+    ...(seen.length > 0 ? { seen } : {}),
   })
   if (!parsed.success) {
     throw new SyncDataError(

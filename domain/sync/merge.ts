@@ -56,7 +56,13 @@ export interface IncomingMutation {
    * `after` they count as for any change; against one written since, only a replayed value can have
    * been seen, and the two changes' places in the lost log tell (see replayedEdits.ts).
    */
-  replay?: { after: number; seq: number | null }
+  replay?: {
+    after: number
+    seq: number | null
+    /** Its mutation id, and the mutations of its row its PC had received before it (see LostPosition). */
+    mutation?: string
+    seen?: readonly string[]
+  }
 }
 
 export interface ConflictSide {
@@ -137,7 +143,14 @@ const sinceRestore = (meta: FieldMeta, mutation: IncomingMutation): boolean =>
 
 /** A replay's place in the lost log, by the base it names for one field (or for the deletion). */
 function lostPositionOf(mutation: IncomingMutation, base: number | null | undefined): LostPosition | null {
-  return mutation.replay ? { seq: mutation.replay.seq, base: base ?? null } : null
+  const replay = mutation.replay
+  if (!replay) return null
+  return {
+    seq: replay.seq,
+    base: base ?? null,
+    ...(replay.mutation !== undefined ? { mutation: replay.mutation } : {}),
+    ...(replay.seen !== undefined && replay.seen.length > 0 ? { seen: replay.seen } : {}),
+  }
 }
 
 /**

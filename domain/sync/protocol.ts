@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Department, Role } from '../auth/roles'
 import { RecordOp } from '../history'
+import { SEEN_LIMIT } from './replayedEdits'
 
 // The wire protocol between a PC and the central server (DESIGN.md section 5). Both sides import
 // these schemas: the server validates every request body with them, the PC every response.
@@ -14,9 +15,9 @@ import { RecordOp } from '../history'
 /**
  * The protocol a PC speaks; a server serves every version from 1 to its own.
  * 1: the first. 2: a replay may carry `changeSeq` (a server of 1 refuses the field, so a PC of 2
- * needs a server of 2: update the server first).
+ * needs a server of 2: update the server first). 3: a replay may carry `seen`.
  */
-export const PROTOCOL_VERSION = 2
+export const PROTOCOL_VERSION = 3
 /** The data model's version; raised with every migration that changes a replicated table. */
 export const SCHEMA_VERSION = 1
 
@@ -39,7 +40,7 @@ export type Scope = z.infer<typeof Scope>
 export const FieldValue = z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()])
 export type FieldValue = z.infer<typeof FieldValue>
 
-const Uuid = z.uuid()
+export const Uuid = z.uuid()
 const EntityName = z.string().regex(/^[a-z][A-Za-z]{1,63}$/)
 const FieldName = z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/)
 const Seq = z.number().int().nonnegative()
@@ -197,6 +198,13 @@ export const Mutation = z
      * the other replays, so an edit made on top of another is not taken for a concurrent one.
      */
     changeSeq: Seq.optional(),
+    /**
+     * A replay's view of its row when the clerk made it: the mutations of that row its PC had
+     * received before, newest first. An edit made on top of a change whose PC has forgot its
+     * position (put back to its own backup) still names it, so the two are not taken for
+     * concurrent ones.
+     */
+    seen: z.array(Uuid).max(SEEN_LIMIT).optional(),
   })
   .strict()
 export type Mutation = z.infer<typeof Mutation>

@@ -5,6 +5,11 @@ import type { FieldValue } from './protocol'
 // the restore threw away: its position there and the version it was based on. In that log one edit
 // saw another when its base is at or after the other's position, so that order, not the order the
 // replays arrive in, tells an edit made on top of another (no conflict) from a concurrent one.
+// A PC can have forgotten a position (put back to its own backup, say); then the edits made on top
+// of that change still tell, by naming it among the changes of the row their PC had received.
+
+/** The most changes a replay names as received before it (the newest of its row). */
+export const SEEN_LIMIT = 20
 
 /** Where a replayed edit stood in the lost log. */
 export interface LostPosition {
@@ -12,6 +17,10 @@ export interface LostPosition {
   seq: number | null
   /** The version (of the field, or of the deletion) its clerk had seen there. */
   base: number | null
+  /** Its mutation id (absent on replays merged before it was kept). */
+  mutation?: string
+  /** The mutations of its row its PC had received before the clerk made it (at most SEEN_LIMIT). */
+  seen?: readonly string[]
 }
 
 /** A replayed edit of one field, kept with the field so that later replays are compared with it. */
@@ -27,7 +36,8 @@ export interface ReplayedEdit extends LostPosition {
 
 /** Had the clerk of `later` seen the edit at `earlier` (or one made after it) in the lost log? */
 export function saw(later: LostPosition, earlier: LostPosition): boolean {
-  return later.base !== null && earlier.seq !== null && later.base >= earlier.seq
+  if (later.base !== null && earlier.seq !== null && later.base >= earlier.seq) return true
+  return earlier.mutation !== undefined && later.seen !== undefined && later.seen.includes(earlier.mutation)
 }
 
 /** Neither saw the other, and different PCs made them (a PC's own edits follow one another). */

@@ -164,7 +164,14 @@ export async function applyMutation(w: MutationContext, mutation: Mutation): Pro
     device: w.device.deviceId,
     userName: author.name,
     ...(mutation.replay && w.restoredAtSeq !== null
-      ? { replay: { after: w.restoredAtSeq, seq: mutation.changeSeq ?? null } }
+      ? {
+          replay: {
+            after: w.restoredAtSeq,
+            seq: mutation.changeSeq ?? null,
+            mutation: mutation.mutationId,
+            ...(mutation.seen ? { seen: mutation.seen } : {}),
+          },
+        }
       : {}),
   }
   const merged = mergeMutation(existing, incoming, def, seq)

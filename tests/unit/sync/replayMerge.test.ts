@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type ConflictDraft, mergeMutation, type ServerRecord } from '../../../domain/sync/merge'
-import { saw } from '../../../domain/sync/replayedEdits'
+import { SEEN_LIMIT, saw } from '../../../domain/sync/replayedEdits'
 import { encodeHlc } from '../../../domain/time/hlc'
 
 // Edits of one field acknowledged after the server's backup, replayed by their PCs after the restore
@@ -69,8 +69,12 @@ const backedUp = (): ServerRecord => ({
   deletedAt: null,
 })
 
-/** Merges the replays in arrival order; what the field held after each, and every conflict. */
-function replayAll(order: readonly LostEdit[]) {
+/**
+ * Merges the replays in arrival order; what the field held after each, and every conflict. The PCs of
+ * the edits in `forgot` lost their positions (put back to their own backups); each replay names, as
+ * its PC does, the edits of the row it had received before it: those at or below its base.
+ */
+function replayAll(order: readonly LostEdit[], forgot: ReadonlySet<LostEdit> = new Set()) {
   let record = backedUp()
   const conflicts: ConflictDraft[] = []
   const heldAfter = new Map<LostEdit, unknown>()
@@ -86,7 +90,16 @@ function replayAll(order: readonly LostEdit[]) {
         hlc: edit.hlc,
         device: edit.device,
         userName: edit.device,
-        replay: { after: AFTER, seq: edit.seq },
+        replay: {
+          after: AFTER,
+          seq: forgot.has(edit) ? null : edit.seq,
+          mutation: edit.value,
+          seen: order
+            .filter((e) => e.seq <= edit.base)
+            .sort((x, y) => y.seq - x.seq)
+            .slice(0, SEEN_LIMIT)
+            .map((e) => e.value),
+        },
       },
       { guarded: [] },
       100 + k,
@@ -177,5 +190,94 @@ describe('replayed edits of one field after a server restore', () => {
         expect(record.values.note).toBe(log.at(-1)!.value)
       }),
     )
+  })
+})
+
+/** A lost log, an arrival order, and the edits whose PCs forgot their positions. */
+const arbForgetting = arbReplays(false).chain(({ log, order }) =>
+  fc
+    .array(fc.boolean(), { minLength: log.length, maxLength: log.length })
+    .map((flags) => ({ log, order, forgot: new Set(log.filter((_, i) => flags[i])) })),
+)
+
+describe('replayed edits whose PCs forgot where they stood in the lost log', () => {
+  it('never record a conflict between an edit and one made on top of it: the later one names it', () => {
+    fc.assert(
+      fc.property(arbForgetting, ({ log, order, forgot }) => {
+        const byValue = new Map(log.map((e) => [e.value, e]))
+        for (const c of replayAll(order, forgot).conflicts) {
+          const a = byValue.get(String(c.current.value))!
+          const b = byValue.get(String(c.other.value))!
+          expect(concurrent(a, b)).toBe(true)
+        }
+      }),
+    )
+  })
+
+  it('still record a conflict when an edit meets a concurrent one, and lose no edit', () => {
+    fc.assert(
+      fc.property(arbForgetting, ({ log, order, forgot }) => {
+        const { conflicts, holderAtArrival, heldAfter } = replayAll(order, forgot)
+        const pairs = new Set(conflicts.map((c) => [c.current.value, c.other.value].sort().join('|')))
+        for (const edit of order) {
+          const holder = log.find((e) => e.value === holderAtArrival.get(edit))
+          if (holder && concurrent(edit, holder)) {
+            expect(pairs).toContain([edit.value, holder.value].sort().join('|'))
+          }
+        }
+        const inConflicts = new Set(conflicts.flatMap((c) => [c.current.value, c.other.value]))
+        for (const edit of log) {
+          const kept =
+            heldAfter.get(edit) === edit.value ||
+            inConflicts.has(edit.value) ||
+            log.some((other) => other !== edit && saw(other, edit))
+          expect(kept).toBe(true)
+        }
+      }),
+    )
+  })
+
+  it('end on the lost log’s last value whatever order they come back in', () => {
+    fc.assert(
+      fc.property(arbForgetting, ({ log, order, forgot }) => {
+        expect(replayAll(order, forgot).record.values.note).toBe(log.at(-1)!.value)
+      }),
+    )
+  })
+
+  it('an edit on top of one whose position was forgotten: no conflict with the names, a conflict without', () => {
+    // pcA's edit at 11 (position forgotten), pcB's at 12 made on top of it, pcA's replay first.
+    const edit = (seq: number, base: number, device: string): LostEdit => ({
+      seq,
+      base,
+      device,
+      value: `v${seq}`,
+      hlc: encodeHlc({ wallMs: T0 + seq, counter: 0, deviceId: device }),
+    })
+    const a = edit(11, AFTER, 'pcA')
+    const b = edit(12, 11, 'pcB')
+    expect(replayAll([a, b], new Set([a])).conflicts).toEqual([])
+    let record = backedUp()
+    const conflicts: ConflictDraft[] = []
+    for (const [k, e] of [a, b].entries()) {
+      const result = mergeMutation(
+        record,
+        {
+          op: 'update',
+          fields: { note: e.value },
+          baseVersions: { note: e.base },
+          hlc: e.hlc,
+          device: e.device,
+          userName: e.device,
+          replay: { after: AFTER, seq: e === a ? null : e.seq },
+        },
+        { guarded: [] },
+        100 + k,
+      )
+      if (result.outcome !== 'merged') throw new Error('expected a merge')
+      record = result.record
+      conflicts.push(...result.conflicts)
+    }
+    expect(conflicts.map((c) => [c.current.value, c.other.value])).toEqual([['v12', 'v11']])
   })
 })

@@ -12,7 +12,7 @@ import { deviceIdentity, saveEnrolment } from '../../../../db/sync/deviceIdentit
 import { markSentUpTo, outboxCounts, readOutbox } from '../../../../db/sync/outbox'
 import { recordPushResults } from '../../../../db/sync/pushResults'
 import { resetScope } from '../../../../db/sync/scopes'
-import { clerk, entry, objectValues } from './syncSamples'
+import { clerk, entry, objectPut, objectValues } from './syncSamples'
 import { syncStore } from './syncStore'
 
 // Changes the server confirmed stay on the PC for a while (not as pending ones), so that a server
@@ -161,5 +161,42 @@ describe('confirmed changes', () => {
       [3, true],
       [4, undefined],
     ])
+  })
+
+  it('names, with each replay, the changes of its row that had reached this PC before its clerk saved it', () => {
+    const x = '0190a3c0-0000-7000-8000-00000000aa01'
+    const y = '0190a3c0-0000-7000-8000-00000000aa02'
+    const put = objectPut(11, x)
+    const rename = entry({ seq: 12, rowId: x, values: { name: 'სხვა კომპიუტერიდან' } })
+    const otherRow = { ...objectPut(13, y), originMutation: '0190a3c0-0000-7000-8000-00000000bb03' }
+    // Made by the server itself (no mutation of a PC): nothing to name.
+    const serverMade = entry({
+      seq: 14,
+      rowId: x,
+      values: { purpose: 'სერვერიდან' },
+      originMutation: undefined,
+    })
+    applyPullPage(s.db, 'property', page([put, rename, otherRow, serverMade]))
+    s.write(clerk, [{ op: 'update', entity: 'propertyObject', id: x, values: { notes: 'ადგილზე' } }])
+    // Reached the PC after the clerk saved: not seen.
+    const later = entry({ seq: 15, rowId: x, values: { custodian: 'მოგვიანებით' } })
+    const [mine] = s.outbox()
+    applyPullPage(
+      s.db,
+      'property',
+      page([
+        later,
+        entry({ seq: 16, rowId: x, values: { notes: 'ადგილზე' }, originMutation: mine!.mutationId }),
+      ]),
+    )
+    expect(readOutbox(s.db, { limit: 10 })).toEqual([])
+
+    replayKeptChanges(s.db, 2, 1)
+    const [replayed] = readOutbox(s.db, { limit: 10 })
+    expect(replayed).toMatchObject({ mutationId: mine!.mutationId, replay: true, changeSeq: 16 })
+    expect(replayed!.seen).toEqual([rename.originMutation, put.originMutation])
+    // A change saved now is no replay: it names nothing.
+    s.write(clerk, [{ op: 'update', entity: 'propertyObject', id: x, values: { notes: 'ხელახლა' } }])
+    expect(readOutbox(s.db, { limit: 10 })[1]).not.toHaveProperty('seen')
   })
 })

@@ -1,3 +1,5 @@
+import { copyFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import { afterAll, afterEach, beforeEach, expect, it } from 'vitest'
 import { deviceIdentity } from '../../../../db/sync/deviceIdentity'
@@ -8,6 +10,7 @@ import { connectionOf } from '../../../../electron/backend/sync/engine'
 import { createSyncHttpClient } from '../../../../electron/backend/sync/httpClient'
 import type { ServerDb } from '../../../../server/context'
 import { record, serverMeta } from '../../../../server/db/schema'
+import { startSyncedPc } from '../../../support/syncedPc'
 import { localRows, serverRows, serverValues } from './e2eRows'
 import { contractNumber, createObject, laterFirst, offline, online } from './e2eSamples'
 import { type E2eServer, type OnlinePc, startE2eServer } from './e2eServer'
@@ -230,6 +233,54 @@ export function serverRestoreTests(backups: ServerBackups): void {
       expect((await get(pc, y)).notes).toBe('y: A მეორე')
     }
     expect(await serverConflicts(s.server.ctx.db)).toEqual([])
+  }, 90_000)
+
+  it('an edit made on top of one whose PC was put back to its own backup is no conflict after the server restore', async () => {
+    const x = await createObject(a, { inventoryNumber: 'FORGOT-X', notes: 'საწყისი' })
+    await a.syncNow()
+    await b.syncNow()
+    const restoreBackup = await backups.take(s.database)
+
+    // A saves offline and backs its store up while the change waits; then the server applies it.
+    await offline(a)
+    await editNotes(a, x, 'A პირველი')
+    const storeBackup = join(a.dir, 'store-backup.db')
+    await a.backend.db.$client.backup(storeBackup)
+    await online(a)
+    await a.syncNow()
+    // B pulls A's change and edits on top of it.
+    await b.syncNow()
+    expect((await get(b, x)).notes).toBe('A პირველი')
+    await editNotes(b, x, 'B მეორე')
+    await b.syncNow()
+    await a.syncNow()
+    expect(await serverConflicts(s.server.ctx.db)).toEqual([])
+
+    // A is put back to its backup: its change is waiting again, and A no longer knows where the
+    // server put it. Then the server is put back to its own backup, which had neither change.
+    await a.stop()
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${a.file}${suffix}`, { force: true })
+    copyFileSync(storeBackup, a.file)
+    await s.replaceDatabase(await restoreBackup(), { afterRestore: true })
+    const restoredA = await startSyncedPc({ serverUrl: s.url, enrolCode: s.code, dir: a.dir })
+    try {
+      // B's replay comes first: it names A's change among those it had received before its edit.
+      await b.syncNow()
+      await restoredA.syncNow()
+      await b.syncNow()
+      await restoredA.syncNow()
+
+      const server = await serverRows(s.server.ctx.db, 'property')
+      for (const pc of [restoredA, b]) {
+        expect(pc.outbox()).toEqual([])
+        expect(await pc.ok<RejectedChange[]>('sync.listRejected', {})).toEqual([])
+        expect(localRows(pc, 'property')).toEqual(server)
+        expect((await pc.ok<PropertyObjectDetail>('property.get', { id: x })).notes).toBe('B მეორე')
+      }
+      expect(await serverConflicts(s.server.ctx.db)).toEqual([])
+    } finally {
+      await restoredA.stop()
+    }
   }, 90_000)
 
   it('concurrent edits of one field on two PCs, both replayed after a restore, are a conflict again', async () => {
