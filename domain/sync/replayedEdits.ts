@@ -37,7 +37,7 @@ export interface ReplayedEdit extends LostPosition {
 /** Had the clerk of `later` seen the edit at `earlier` (or one made after it) in the lost log? */
 export function saw(later: LostPosition, earlier: LostPosition): boolean {
   if (later.base !== null && earlier.seq !== null && later.base >= earlier.seq) return true
-  return earlier.mutation !== undefined && later.seen !== undefined && later.seen.includes(earlier.mutation)
+  return earlier.mutation !== undefined && (later.seen?.includes(earlier.mutation) ?? false)
 }
 
 /** Neither saw the other, and different PCs made them (a PC's own edits follow one another). */
