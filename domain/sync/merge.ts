@@ -148,7 +148,7 @@ function lostPositionOf(mutation: IncomingMutation, base: number | null | undefi
   return {
     seq: replay.seq,
     base: base ?? null,
-    ...(replay.mutation !== undefined ? { mutation: replay.mutation } : {}),
+    ...(replay.mutation !== undefined ? { mutation: replay.mutation, device: mutation.device } : {}),
     ...(replay.seen !== undefined && replay.seen.length > 0 ? { seen: replay.seen } : {}),
   }
 }

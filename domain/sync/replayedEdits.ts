@@ -17,8 +17,9 @@ export interface LostPosition {
   seq: number | null
   /** The version (of the field, or of the deletion) its clerk had seen there. */
   base: number | null
-  /** Its mutation id (absent on replays merged before it was kept). */
+  /** Its mutation id and its PC (absent on replays merged before they were kept). */
   mutation?: string
+  device?: string
   /** The mutations of its row its PC had received before the clerk made it (at most SEEN_LIMIT). */
   seen?: readonly string[]
 }
@@ -37,7 +38,11 @@ export interface ReplayedEdit extends LostPosition {
 /** Had the clerk of `later` seen the edit at `earlier` (or one made after it) in the lost log? */
 export function saw(later: LostPosition, earlier: LostPosition): boolean {
   if (later.base !== null && earlier.seq !== null && later.base >= earlier.seq) return true
-  return earlier.mutation !== undefined && (later.seen?.includes(earlier.mutation) ?? false)
+  // Only another PC's change counts: a PC's own earlier change is in its history at once, before
+  // its versions say anything of it, and a PC's own edits follow one another anyway.
+  if (earlier.mutation === undefined || earlier.device === undefined || later.device === earlier.device)
+    return false
+  return later.seen?.includes(earlier.mutation) ?? false
 }
 
 /** Neither saw the other, and different PCs made them (a PC's own edits follow one another). */
@@ -47,17 +52,23 @@ export function concurrentReplays(a: ReplayedEdit, b: ReplayedEdit): boolean {
 
 /**
  * The replayed edits `incoming` conflicts with: those concurrent with it, less any that another of
- * them saw (the later one carries it on, as the lost log's single current value did), and less any
- * that its own PC edited again before `incoming` came in the lost log (there `incoming` met that
- * later edit, or what came after it, never this one).
+ * them saw before `incoming` came in the lost log (that one carried it on, as the lost log's single
+ * current value did; one that came after `incoming` had not yet), and less any that its own PC
+ * edited again before `incoming` came (there `incoming` met that later edit, or what came after it,
+ * never this one). Where a position is unknown, the edit is kept: a conflict too many waits for a
+ * person, one too few would lose a value.
  */
 export function concurrentFrontier(edits: readonly ReplayedEdit[], incoming: ReplayedEdit): ReplayedEdit[] {
   const concurrent = edits.filter((e) => concurrentReplays(e, incoming))
   return concurrent.filter(
     (e) =>
-      !concurrent.some((other) => other !== e && saw(other, e)) && !editedAgainBefore(edits, e, incoming),
+      !concurrent.some((other) => other !== e && saw(other, e) && cameBefore(other, incoming)) &&
+      !editedAgainBefore(edits, e, incoming),
   )
 }
+
+const cameBefore = (a: LostPosition, b: LostPosition): boolean =>
+  a.seq !== null && b.seq !== null && a.seq < b.seq
 
 function editedAgainBefore(edits: readonly ReplayedEdit[], e: ReplayedEdit, incoming: ReplayedEdit): boolean {
   const [from, to] = [e.seq, incoming.seq]

@@ -71,8 +71,9 @@ const backedUp = (): ServerRecord => ({
 
 /**
  * Merges the replays in arrival order; what the field held after each, and every conflict. The PCs of
- * the edits in `forgot` lost their positions (put back to their own backups); each replay names, as
- * its PC does, the edits of the row it had received before it: those at or below its base.
+ * the edits in `forgot` lost their positions (put back to their own backups). Each replay names the
+ * edits of the row its PC's history had before it: those at or below its base, and its PC's own
+ * earlier ones (in its history from the moment they were saved, whatever its base).
  */
 function replayAll(order: readonly LostEdit[], forgot: ReadonlySet<LostEdit> = new Set()) {
   let record = backedUp()
@@ -95,7 +96,7 @@ function replayAll(order: readonly LostEdit[], forgot: ReadonlySet<LostEdit> = n
           seq: forgot.has(edit) ? null : edit.seq,
           mutation: edit.value,
           seen: order
-            .filter((e) => e.seq <= edit.base)
+            .filter((e) => e.seq <= edit.base || (e.device === edit.device && e.seq < edit.seq))
             .sort((x, y) => y.seq - x.seq)
             .slice(0, SEEN_LIMIT)
             .map((e) => e.value),
@@ -113,6 +114,32 @@ function replayAll(order: readonly LostEdit[], forgot: ReadonlySet<LostEdit> = n
 }
 
 const concurrent = (a: LostEdit, b: LostEdit) => a.device !== b.device && !saw(a, b) && !saw(b, a)
+const pairOf = (c: ConflictDraft) => [c.current.value, c.other.value].sort().join('|')
+
+/** The conflicts the lost log itself recorded: its edits merged in their order, as first pushed. */
+function lostLogConflicts(log: readonly LostEdit[]): Set<string> {
+  let record = backedUp()
+  const pairs = new Set<string>()
+  for (const edit of log) {
+    const result = mergeMutation(
+      record,
+      {
+        op: 'update',
+        fields: { note: edit.value },
+        baseVersions: { note: edit.base },
+        hlc: edit.hlc,
+        device: edit.device,
+        userName: edit.device,
+      },
+      { guarded: [] },
+      edit.seq,
+    )
+    if (result.outcome !== 'merged') throw new Error('expected a merge')
+    record = result.record
+    for (const c of result.conflicts) pairs.add(pairOf(c))
+  }
+  return pairs
+}
 
 describe('replayed edits of one field after a server restore', () => {
   it('never record a conflict between an edit and one made on top of it', () => {
@@ -235,6 +262,33 @@ describe('replayed edits whose PCs forgot where they stood in the lost log', () 
         }
       }),
     )
+  })
+
+  it('record again every conflict the lost log had, whatever order they come back in', () => {
+    fc.assert(
+      fc.property(arbForgetting, ({ log, order, forgot }) => {
+        const replayed = new Set(replayAll(order, forgot).conflicts.map(pairOf))
+        for (const pair of lostLogConflicts(log)) expect(replayed).toContain(pair)
+      }),
+    )
+  })
+
+  it('keep the conflict of an edit with a PC’s earlier edit that the same PC edited again without pulling', () => {
+    // pcA at 11, pcB at 12, pcA again at 13 on top of its own edit only: the log paired 12 with 11
+    // and 13 with 12. pcA's history holds 11 before 13, but that says nothing of what 13 saw.
+    const edit = (seq: number, device: string): LostEdit => ({
+      seq,
+      base: AFTER,
+      device,
+      value: `v${seq}`,
+      hlc: encodeHlc({ wallMs: T0 + seq, counter: 0, deviceId: device }),
+    })
+    const [e, x, o] = [edit(11, 'pcA'), edit(12, 'pcB'), edit(13, 'pcA')]
+    expect([...lostLogConflicts([e, x, o])].sort()).toEqual(['v11|v12', 'v12|v13'])
+    for (const forgot of [new Set<LostEdit>(), new Set([e])]) {
+      const pairs = replayAll([e, o, x], forgot).conflicts.map(pairOf).sort()
+      expect(pairs).toEqual(['v11|v12', 'v12|v13'])
+    }
   })
 
   it('end on the lost log’s last value whatever order they come back in', () => {

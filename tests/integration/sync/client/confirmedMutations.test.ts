@@ -177,10 +177,12 @@ describe('confirmed changes', () => {
       originMutation: undefined,
     })
     applyPullPage(s.db, 'property', page([put, rename, otherRow, serverMade]))
+    // This PC's own earlier change is in its history too, but names nothing it received.
+    s.write(clerk, [{ op: 'update', entity: 'propertyObject', id: x, values: { custodian: 'ბუღალტერია' } }])
     s.write(clerk, [{ op: 'update', entity: 'propertyObject', id: x, values: { notes: 'ადგილზე' } }])
     // Reached the PC after the clerk saved: not seen.
     const later = entry({ seq: 15, rowId: x, values: { custodian: 'მოგვიანებით' } })
-    const [mine] = s.outbox()
+    const [own, mine] = s.outbox()
     applyPullPage(
       s.db,
       'property',
@@ -189,14 +191,16 @@ describe('confirmed changes', () => {
         entry({ seq: 16, rowId: x, values: { notes: 'ადგილზე' }, originMutation: mine!.mutationId }),
       ]),
     )
-    expect(readOutbox(s.db, { limit: 10 })).toEqual([])
+    expect(readOutbox(s.db, { limit: 10 }).map((m) => m.mutationId)).toEqual([own!.mutationId])
 
     replayKeptChanges(s.db, 2, 1)
-    const [replayed] = readOutbox(s.db, { limit: 10 })
+    const [first, replayed] = readOutbox(s.db, { limit: 10 })
+    expect(first).toMatchObject({ mutationId: own!.mutationId, replay: true })
     expect(replayed).toMatchObject({ mutationId: mine!.mutationId, replay: true, changeSeq: 16 })
+    expect(first!.seen).toEqual([rename.originMutation, put.originMutation])
     expect(replayed!.seen).toEqual([rename.originMutation, put.originMutation])
     // A change saved now is no replay: it names nothing.
     s.write(clerk, [{ op: 'update', entity: 'propertyObject', id: x, values: { notes: 'ხელახლა' } }])
-    expect(readOutbox(s.db, { limit: 10 })[1]).not.toHaveProperty('seen')
+    expect(readOutbox(s.db, { limit: 10 })[2]).not.toHaveProperty('seen')
   })
 })
