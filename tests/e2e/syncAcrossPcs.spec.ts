@@ -19,15 +19,23 @@ async function signIn(page: Page, user: keyof typeof passwords, password: string
   await page.getByRole('button', { name: 'შესვლა' }).click()
 }
 
-test('an edit saved on one PC appears on the other, and both show they are online', async ({ browser }) => {
+/** The property registry's table on a PC's page. */
+const tableOf = (page: Page) => page.getByRole('table', { name: 'ქონების ობიექტები' })
+
+/** The clerk signed in on both PCs, each with the registry bootstrapped from the server. */
+async function clerksOnBothPcs(browser: Browser) {
   const a = await pcPage(browser, 0)
   const b = await pcPage(browser, 1)
   await signIn(a.page, 'clerk')
   await signIn(b.page, 'clerk')
-  const tableOf = (page: Page) => page.getByRole('table', { name: 'ქონების ობიექტები' })
-  // Each PC bootstraps the registry from the server on the clerk's first sign-in.
   await expect(tableOf(a.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
   await expect(tableOf(b.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
+  return { a, b }
+}
+
+test('an edit saved on one PC appears on the other, and both show they are online', async ({ browser }) => {
+  // Each PC bootstraps the registry from the server on the clerk's first sign-in.
+  const { a, b } = await clerksOnBothPcs(browser)
   for (const { page } of [a, b]) {
     await expect(page.getByRole('banner').getByText('სერვერთან კავშირი აქტიურია')).toBeVisible({
       timeout: 15_000,
@@ -75,13 +83,7 @@ test('both PCs rename one object while one is offline; the head sees both names 
   browser,
   request,
 }) => {
-  const a = await pcPage(browser, 0)
-  const b = await pcPage(browser, 1)
-  await signIn(a.page, 'clerk')
-  await signIn(b.page, 'clerk')
-  const tableOf = (page: Page) => page.getByRole('table', { name: 'ქონების ობიექტები' })
-  await expect(tableOf(a.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
-  await expect(tableOf(b.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
+  const { a, b } = await clerksOnBothPcs(browser)
   const rename = async (page: Page, name: string) => {
     await page.getByRole('button', { name: 'რედაქტირება' }).click()
     await page.getByLabel('დასახელება').fill(name)
@@ -153,13 +155,7 @@ test('an inventory number taken on the server while B was offline: B’s change 
   browser,
   request,
 }) => {
-  const a = await pcPage(browser, 0)
-  const b = await pcPage(browser, 1)
-  await signIn(a.page, 'clerk')
-  await signIn(b.page, 'clerk')
-  const tableOf = (page: Page) => page.getByRole('table', { name: 'ქონების ობიექტები' })
-  await expect(tableOf(a.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
-  await expect(tableOf(b.page).getByRole('row').nth(5)).toBeVisible({ timeout: 30_000 })
+  const { a, b } = await clerksOnBothPcs(browser)
   const setNumber = async (page: Page, number: string) => {
     await page.getByRole('button', { name: 'რედაქტირება' }).click()
     await page.getByLabel('საინვენტარო ნომერი').fill(number)

@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type ConflictDraft, mergeMutation, type ServerRecord } from '../../../domain/sync/merge'
+import {
+  type ConflictDraft,
+  type IncomingMutation,
+  mergeMutation,
+  type ServerRecord,
+} from '../../../domain/sync/merge'
 import { SEEN_LIMIT, saw } from '../../../domain/sync/replayedEdits'
 import { encodeHlc } from '../../../domain/time/hlc'
 
@@ -69,43 +74,67 @@ const backedUp = (): ServerRecord => ({
   deletedAt: null,
 })
 
+/** An edit of the lost log at `seq` by `device`, based on `base`, its HLC following the log. */
+const lostEdit = (seq: number, device: string, base = AFTER): LostEdit => ({
+  seq,
+  base,
+  device,
+  value: `v${seq}`,
+  hlc: encodeHlc({ wallMs: T0 + seq, counter: 0, deviceId: device }),
+})
+
+/** Merges one edit of the note into `record` at `seq`, as a replay when `replay` is given. */
+function mergeEdit(
+  record: ServerRecord,
+  edit: LostEdit,
+  seq: number,
+  replay?: IncomingMutation['replay'],
+): { record: ServerRecord; conflicts: ConflictDraft[] } {
+  const result = mergeMutation(
+    record,
+    {
+      op: 'update',
+      fields: { note: edit.value },
+      baseVersions: { note: edit.base },
+      hlc: edit.hlc,
+      device: edit.device,
+      userName: edit.device,
+      ...(replay ? { replay } : {}),
+    },
+    { guarded: [] },
+    seq,
+  )
+  if (result.outcome !== 'merged') throw new Error('expected a merge')
+  return result
+}
+
 /**
  * Merges the replays in arrival order; what the field held after each, and every conflict. The PCs of
  * the edits in `forgot` lost their positions (put back to their own backups). Each replay names the
  * edits of the row its PC's history had before it: those at or below its base, and its PC's own
  * earlier ones (in its history from the moment they were saved, whatever its base).
  */
-function replayAll(order: readonly LostEdit[], forgot: ReadonlySet<LostEdit> = new Set()) {
+function replayAll(
+  order: readonly LostEdit[],
+  forgot: ReadonlySet<LostEdit> = new Set(),
+  { names = true }: { names?: boolean } = {},
+) {
   let record = backedUp()
   const conflicts: ConflictDraft[] = []
   const heldAfter = new Map<LostEdit, unknown>()
   const holderAtArrival = new Map<LostEdit, unknown>()
   order.forEach((edit, k) => {
     holderAtArrival.set(edit, record.values.note)
-    const result = mergeMutation(
-      record,
-      {
-        op: 'update',
-        fields: { note: edit.value },
-        baseVersions: { note: edit.base },
-        hlc: edit.hlc,
-        device: edit.device,
-        userName: edit.device,
-        replay: {
-          after: AFTER,
-          seq: forgot.has(edit) ? null : edit.seq,
-          mutation: edit.value,
-          seen: order
-            .filter((e) => e.seq <= edit.base || (e.device === edit.device && e.seq < edit.seq))
-            .sort((x, y) => y.seq - x.seq)
-            .slice(0, SEEN_LIMIT)
-            .map((e) => e.value),
-        },
-      },
-      { guarded: [] },
-      100 + k,
-    )
-    if (result.outcome !== 'merged') throw new Error('expected a merge')
+    const seen = order
+      .filter((e) => e.seq <= edit.base || (e.device === edit.device && e.seq < edit.seq))
+      .sort((x, y) => y.seq - x.seq)
+      .slice(0, SEEN_LIMIT)
+      .map((e) => e.value)
+    const result = mergeEdit(record, edit, 100 + k, {
+      after: AFTER,
+      seq: forgot.has(edit) ? null : edit.seq,
+      ...(names ? { mutation: edit.value, seen } : {}),
+    })
     record = result.record
     conflicts.push(...result.conflicts)
     heldAfter.set(edit, record.values.note)
@@ -121,20 +150,7 @@ function lostLogConflicts(log: readonly LostEdit[]): Set<string> {
   let record = backedUp()
   const pairs = new Set<string>()
   for (const edit of log) {
-    const result = mergeMutation(
-      record,
-      {
-        op: 'update',
-        fields: { note: edit.value },
-        baseVersions: { note: edit.base },
-        hlc: edit.hlc,
-        device: edit.device,
-        userName: edit.device,
-      },
-      { guarded: [] },
-      edit.seq,
-    )
-    if (result.outcome !== 'merged') throw new Error('expected a merge')
+    const result = mergeEdit(record, edit, edit.seq)
     record = result.record
     for (const c of result.conflicts) pairs.add(pairOf(c))
   }
@@ -196,14 +212,7 @@ describe('replayed edits of one field after a server restore', () => {
   })
 
   it('pair an edit with the last of a PC’s successive edits before it in the lost log, not with each of them', () => {
-    const edit = (seq: number, device: string): LostEdit => ({
-      seq,
-      base: AFTER,
-      device,
-      value: `v${seq}`,
-      hlc: encodeHlc({ wallMs: T0 + seq, counter: 0, deviceId: device }),
-    })
-    const log = [edit(11, 'pcA'), edit(12, 'pcA'), edit(13, 'pcA'), edit(14, 'pcB')]
+    const log = [lostEdit(11, 'pcA'), lostEdit(12, 'pcA'), lostEdit(13, 'pcA'), lostEdit(14, 'pcB')]
     const { conflicts, record } = replayAll(log)
     expect(conflicts.map((c) => [c.current.value, c.other.value])).toEqual([['v14', 'v13']])
     expect(record.values.note).toBe('v14')
@@ -276,14 +285,7 @@ describe('replayed edits whose PCs forgot where they stood in the lost log', () 
   it('keep the conflict of an edit with a PC’s earlier edit that the same PC edited again without pulling', () => {
     // pcA at 11, pcB at 12, pcA again at 13 on top of its own edit only: the log paired 12 with 11
     // and 13 with 12. pcA's history holds 11 before 13, but that says nothing of what 13 saw.
-    const edit = (seq: number, device: string): LostEdit => ({
-      seq,
-      base: AFTER,
-      device,
-      value: `v${seq}`,
-      hlc: encodeHlc({ wallMs: T0 + seq, counter: 0, deviceId: device }),
-    })
-    const [e, x, o] = [edit(11, 'pcA'), edit(12, 'pcB'), edit(13, 'pcA')]
+    const [e, x, o] = [lostEdit(11, 'pcA'), lostEdit(12, 'pcB'), lostEdit(13, 'pcA')]
     expect([...lostLogConflicts([e, x, o])].sort()).toEqual(['v11|v12', 'v12|v13'])
     for (const forgot of [new Set<LostEdit>(), new Set([e])]) {
       const pairs = replayAll([e, o, x], forgot).conflicts.map(pairOf).sort()
@@ -301,37 +303,10 @@ describe('replayed edits whose PCs forgot where they stood in the lost log', () 
 
   it('an edit on top of one whose position was forgotten: no conflict with the names, a conflict without', () => {
     // pcA's edit at 11 (position forgotten), pcB's at 12 made on top of it, pcA's replay first.
-    const edit = (seq: number, base: number, device: string): LostEdit => ({
-      seq,
-      base,
-      device,
-      value: `v${seq}`,
-      hlc: encodeHlc({ wallMs: T0 + seq, counter: 0, deviceId: device }),
-    })
-    const a = edit(11, AFTER, 'pcA')
-    const b = edit(12, 11, 'pcB')
+    const a = lostEdit(11, 'pcA')
+    const b = lostEdit(12, 'pcB', 11)
     expect(replayAll([a, b], new Set([a])).conflicts).toEqual([])
-    let record = backedUp()
-    const conflicts: ConflictDraft[] = []
-    for (const [k, e] of [a, b].entries()) {
-      const result = mergeMutation(
-        record,
-        {
-          op: 'update',
-          fields: { note: e.value },
-          baseVersions: { note: e.base },
-          hlc: e.hlc,
-          device: e.device,
-          userName: e.device,
-          replay: { after: AFTER, seq: e === a ? null : e.seq },
-        },
-        { guarded: [] },
-        100 + k,
-      )
-      if (result.outcome !== 'merged') throw new Error('expected a merge')
-      record = result.record
-      conflicts.push(...result.conflicts)
-    }
+    const { conflicts } = replayAll([a, b], new Set([a]), { names: false })
     expect(conflicts.map((c) => [c.current.value, c.other.value])).toEqual([['v12', 'v11']])
   })
 })
