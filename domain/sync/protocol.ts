@@ -200,9 +200,9 @@ export const Mutation = z
     changeSeq: Seq.optional(),
     /**
      * A replay's view of its row when the clerk made it: the mutations of that row its PC had
-     * received before, newest first. An edit made on top of a change whose PC has forgot its
-     * position (put back to its own backup) still names it, so the two are not taken for
-     * concurrent ones.
+     * received from other PCs before, newest first. An edit made on top of a change whose PC has
+     * forgotten its position (put back to its own backup) still names it, so the two are not taken
+     * for concurrent ones.
      */
     seen: z.array(Uuid).max(SEEN_LIMIT).optional(),
   })
