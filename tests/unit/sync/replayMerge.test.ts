@@ -157,6 +157,28 @@ function lostLogConflicts(log: readonly LostEdit[]): Set<string> {
   return pairs
 }
 
+/** Each edit that met a concurrent value on arrival has a conflict holding both. */
+function expectConflictsWhereConcurrentMet(log: readonly LostEdit[], replayed: ReturnType<typeof replayAll>) {
+  const pairs = new Set(replayed.conflicts.map(pairOf))
+  for (const [edit, held] of replayed.holderAtArrival) {
+    const holder = log.find((e) => e.value === held)
+    if (holder && concurrent(edit, holder))
+      expect(pairs).toContain([edit.value, holder.value].sort().join('|'))
+  }
+}
+
+/** Each edit made it into the field, or into a conflict, or a later edit had seen it. */
+function expectNoEditLost(log: readonly LostEdit[], replayed: ReturnType<typeof replayAll>) {
+  const inConflicts = new Set(replayed.conflicts.flatMap((c) => [c.current.value, c.other.value]))
+  for (const edit of log) {
+    const kept =
+      replayed.heldAfter.get(edit) === edit.value ||
+      inConflicts.has(edit.value) ||
+      log.some((other) => other !== edit && saw(other, edit))
+    expect(kept).toBe(true)
+  }
+}
+
 describe('replayed edits of one field after a server restore', () => {
   it('never record a conflict between an edit and one made on top of it', () => {
     fc.assert(
@@ -175,14 +197,7 @@ describe('replayed edits of one field after a server restore', () => {
   it('record a conflict holding both values when an edit meets a concurrent one', () => {
     fc.assert(
       fc.property(arbReplays(false), ({ log, order }) => {
-        const { conflicts, holderAtArrival } = replayAll(order)
-        const pairs = new Set(conflicts.map((c) => [c.current.value, c.other.value].sort().join('|')))
-        for (const edit of order) {
-          const holder = log.find((e) => e.value === holderAtArrival.get(edit))
-          if (holder && concurrent(edit, holder)) {
-            expect(pairs).toContain([edit.value, holder.value].sort().join('|'))
-          }
-        }
+        expectConflictsWhereConcurrentMet(log, replayAll(order))
       }),
     )
   })
@@ -190,15 +205,7 @@ describe('replayed edits of one field after a server restore', () => {
   it('lose no edit: each one made it into the field, or into a conflict, or a later edit had seen it', () => {
     fc.assert(
       fc.property(arbReplays(false), ({ log, order }) => {
-        const { conflicts, heldAfter } = replayAll(order)
-        const inConflicts = new Set(conflicts.flatMap((c) => [c.current.value, c.other.value]))
-        for (const edit of log) {
-          const kept =
-            heldAfter.get(edit) === edit.value ||
-            inConflicts.has(edit.value) ||
-            log.some((other) => other !== edit && saw(other, edit))
-          expect(kept).toBe(true)
-        }
+        expectNoEditLost(log, replayAll(order))
       }),
     )
   })
@@ -253,22 +260,9 @@ describe('replayed edits whose PCs forgot where they stood in the lost log', () 
   it('still record a conflict when an edit meets a concurrent one, and lose no edit', () => {
     fc.assert(
       fc.property(arbForgetting, ({ log, order, forgot }) => {
-        const { conflicts, holderAtArrival, heldAfter } = replayAll(order, forgot)
-        const pairs = new Set(conflicts.map((c) => [c.current.value, c.other.value].sort().join('|')))
-        for (const edit of order) {
-          const holder = log.find((e) => e.value === holderAtArrival.get(edit))
-          if (holder && concurrent(edit, holder)) {
-            expect(pairs).toContain([edit.value, holder.value].sort().join('|'))
-          }
-        }
-        const inConflicts = new Set(conflicts.flatMap((c) => [c.current.value, c.other.value]))
-        for (const edit of log) {
-          const kept =
-            heldAfter.get(edit) === edit.value ||
-            inConflicts.has(edit.value) ||
-            log.some((other) => other !== edit && saw(other, edit))
-          expect(kept).toBe(true)
-        }
+        const replayed = replayAll(order, forgot)
+        expectConflictsWhereConcurrentMet(log, replayed)
+        expectNoEditLost(log, replayed)
       }),
     )
   })
