@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Db } from '../../db/database'
-import { checkpointStep, maintainWhenIdle } from '../../db/maintenance'
+import { maintainWhenIdle } from '../../db/maintenance'
 import { openDatabase } from '../../db/openDatabase'
 import { mergePropertySearchStep, propertySearchIndex } from '../../db/property/searchIndex'
 import { saveEnrolment } from '../../db/sync/deviceIdentity'
@@ -26,7 +26,7 @@ export interface BenchPc {
   round(): Promise<RoundResult>
   /** The app's sync loop, with pokes, for the live benchmarks. */
   engine(options?: { intervalMs?: number }): SyncEngine
-  close(): void
+  close(): Promise<void>
 }
 
 export async function enrolBenchPc(
@@ -60,7 +60,7 @@ export async function enrolBenchPc(
   session = login.sessionToken
   const signal = new AbortController().signal
   // As startBackend wires it: automatic checkpoints are off, the idle upkeep moves the WAL on.
-  const stopMaintenance = maintainWhenIdle(db, [mergePropertySearchStep, checkpointStep])
+  const stopMaintenance = maintainWhenIdle(db, [mergePropertySearchStep])
   return {
     db,
     file,
@@ -87,8 +87,8 @@ export async function enrolBenchPc(
         intervalMs: options.intervalMs ?? 60_000,
         retryMs: 200,
       }),
-    close: () => {
-      stopMaintenance()
+    close: async () => {
+      await stopMaintenance()
       db.$client.close()
     },
   }

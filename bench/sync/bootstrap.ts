@@ -63,7 +63,7 @@ export async function syncBootstrapBenchmark(ctx: BenchContext): Promise<Outcome
               `   (${engine} run ${run + 1}: ${formatMs(ms)}, ${formatCount(Math.round(count / (ms / 1000)))} rows/s)`,
             )
           } finally {
-            pc.close()
+            await pc.close()
           }
         }
       } finally {

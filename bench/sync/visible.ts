@@ -75,7 +75,7 @@ export async function syncVisibleBenchmark(ctx: BenchContext): Promise<Outcome> 
       }
     } finally {
       for (const engine of engines) await engine.stop()
-      for (const pc of pcs) pc.close()
+      for (const pc of pcs) await pc.close()
       await server.stop()
     }
     rawLatencies = await rawHops(url, EDITS)

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Db } from '../../db/database'
-import { checkpointStep, maintainWhenIdle } from '../../db/maintenance'
+import { maintainWhenIdle } from '../../db/maintenance'
 import { openDatabase } from '../../db/openDatabase'
 import { mergePropertySearchStep, propertySearchIndex } from '../../db/property/searchIndex'
 import { sanitationAccountIndex } from '../../db/sanitation/accountSummary'
@@ -75,7 +75,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     migrationsFolder: options.migrationsFolder,
   })
   let engine: SyncEngine | null = null
-  let stopMaintenance = () => {}
+  let stopMaintenance = async () => {}
   try {
     const derivedIndexes = [propertySearchIndex, sanitationSearchIndex, sanitationAccountIndex]
     // A save on an enrolled PC starts a sync round shortly after, so other PCs see it within a second.
@@ -161,11 +161,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       },
       sessions,
     )
-    stopMaintenance = maintainWhenIdle(db, [
-      mergePropertySearchStep,
-      mergeSanitationSearchStep,
-      checkpointStep,
-    ])
+    stopMaintenance = maintainWhenIdle(db, [mergePropertySearchStep, mergeSanitationSearchStep])
     return {
       dispatch,
       db,
@@ -174,14 +170,14 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       close: async () => {
         afterSave = () => {}
         if (pushSoon) clearTimeout(pushSoon)
-        stopMaintenance()
         await sync.stop()
+        await stopMaintenance()
         db.$client.close()
       },
     }
   } catch (error) {
-    stopMaintenance()
     await engine?.stop()
+    await stopMaintenance()
     db.$client.close()
     throw error
   }

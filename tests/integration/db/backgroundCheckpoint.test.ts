@@ -6,6 +6,7 @@ import {
   driverFiles,
   outsideAsar,
 } from '../../../db/backgroundCheckpoint'
+import { writeSlice } from '../../support/territorialSlices'
 import { tempStore } from '../../support/tempStore'
 
 /** Frames in the write-ahead log now (a PASSIVE checkpoint reports them and copies what it can). */
@@ -14,20 +15,6 @@ const framesInLog = (store: ReturnType<typeof tempStore>) =>
 
 /** The log file's size: it grows while the log is never copied whole, and stays put once it starts again. */
 const logFileSize = (store: ReturnType<typeof tempStore>) => statSync(`${store.file}-wal`).size
-
-const clerk = { userId: '0190a3c0-0000-7000-8000-0000000000c1', userName: 'ნინო კაპანაძე' }
-
-/** One "slice": a short transaction writing a few rows through the write path. */
-function writeSlice(store: ReturnType<typeof tempStore>, n: number) {
-  store.write(
-    clerk,
-    Array.from({ length: 5 }, (_, i) => ({
-      op: 'insert' as const,
-      entity: 'territorialUnit' as const,
-      values: { code: `B${n}-${i}`, nameKa: `ერთეული ${n}-${i}`, nameEn: `Unit ${n}-${i}` },
-    })),
-  )
-}
 
 describe('checkpoints in a worker thread', () => {
   let store: ReturnType<typeof tempStore> | undefined
