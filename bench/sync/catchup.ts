@@ -8,6 +8,7 @@ import { profiled } from './cpuProfile'
 import { loadPropertyDepartment } from './loadDepartment'
 import { startBenchCluster } from './postgresCluster'
 import { openRawConnection } from './rawStore'
+import { savesMeanwhile } from './savesMeanwhile'
 import { prepareDatabase, startServerProcess } from './serverUnderTest'
 
 const TARGET_MS = 10_000
@@ -28,8 +29,8 @@ const COLUMNS: Record<(typeof FIELDS)[number], string> = {
  * author, as the server's push leaves them in the change log) pulled and applied by one `runRound`
  * of the app's engine through the real server on PostgreSQL: pages of 1,000, field versions, pending
  * local fields, history entries, the search index, the cursor. Meanwhile a clerk saves an object
- * through the write path every 20 ms; a save's blocked time is from when it was due to when it
- * finished. Median of BENCH_SYNC_RUNS catch-ups (each on freshly logged changes). The department
+ * through the write path every 20 ms, each save arriving as a message (savesMeanwhile.ts); a save's
+ * blocked time is from when it was due to when it finished. Median of BENCH_SYNC_RUNS catch-ups (each on freshly logged changes). The department
  * holds BENCH_SYNC_CATCHUP_ROWS rows (default 100,000), bootstrapped first (untimed).
  * Raw: the same 100,000 field values as plain `UPDATE property_object SET <field> = ? WHERE id = ?`,
  * 1,000 per transaction, on a plain connection to a store of the same size.
@@ -65,29 +66,20 @@ export async function syncCatchupBenchmark(ctx: BenchContext): Promise<Outcome> 
         ).map((r) => r.id)
         for (let run = 0; run < runs; run++) {
           await logRemoteChanges(db, changes, run, runs, clerk)
-          const blocked: number[] = []
-          let stop = false
-          let k = 0
-          // The clerk's saves: each is due WRITE_EVERY_MS after the previous one was due.
-          const clerkSaves = (async () => {
-            let due = performance.now()
-            while (!stop) {
-              due += WRITE_EVERY_MS
-              await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())))
-              const id = ids[(k * 7919) % ids.length]!
-              pc.write({ userId: clerk.id, userName: clerk.fullName }, [
-                { op: 'update', entity: 'propertyObject', id, values: { notes: `შემოწმდა ${run}-${k++}` } },
-              ])
-              blocked.push(performance.now() - due)
-            }
-          })()
+          // The clerk's saves: one due every WRITE_EVERY_MS, each handled when the loop gets to it.
+          let blocked: number[] = []
+          const clerkSaves = savesMeanwhile(WRITE_EVERY_MS, (k) => {
+            const id = ids[(k * 7919) % ids.length]!
+            pc.write({ userId: clerk.id, userName: clerk.fullName }, [
+              { op: 'update', entity: 'propertyObject', id, values: { notes: `შემოწმდა ${run}-${k}` } },
+            ])
+          })
           const start = performance.now()
           // The saves stop with the round, also when it fails (its error, not theirs, is the news).
           const result = await profiled(`catchup-${run + 1}`, () => pc.round()).finally(() => {
-            stop = true
+            blocked = clerkSaves.stop()
           })
           const ms = since(start)
-          await clerkSaves
           if (result.kind !== 'done') throw new Error('the catch-up round did not finish')
           times.push(ms)
           maxBlocked.push(Math.max(...blocked))
@@ -98,7 +90,7 @@ export async function syncCatchupBenchmark(ctx: BenchContext): Promise<Outcome> 
         }
         rawMs = rawUpdates(pc.file, ids, changes)
       } finally {
-        pc.close()
+        await pc.close()
       }
     } finally {
       await server.stop()

@@ -280,8 +280,7 @@ async function pullPages(ctx: RoundContext, scope: Scope, afterSlice: () => Prom
     if (more) ahead = fetchPage(page.next)
     // Applied in slices, each its own transaction with its cursor, with a turn for the clerks'
     // saves once a slice ends YIELD_AFTER_MS after the last turn: a save waits for that and one
-    // slice at most. (A turn costs two timer ticks, 2 ms or more: after each of a catch-up's
-    // thousand slices they were an eighth of it.)
+    // slice at most.
     for (const slice of slicesOfPullPage(page, PULL_SLICE)) {
       applyPullPage(ctx.db, scope, slice, ctx.derivedIndexes)
       await afterSlice()
@@ -350,16 +349,17 @@ async function buildIndexes(ctx: RoundContext, scope: Scope, afterStep: () => Pr
 }
 
 /**
- * Lets queued work (a clerk's save arriving over IPC, a timer) run between two pages. A timer, not
- * setImmediate: with the next page already fetched, an immediate would run the next apply before
- * the loop ever came back to its timers.
+ * Lets queued work run between two pages or slices: a clerk's save arriving over IPC or a request
+ * to the web host (read in the loop's poll phase, all that are waiting), a timer that is due. An
+ * immediate, not a timer: a timer turn sleeps a millisecond or more in the poll phase, and after
+ * each of a catch-up's 500 slices those sleeps were a tenth of it; each turn of the loop still runs
+ * the timers that are due.
  */
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
- * Two turns of the loop between two slices of a catch-up: work that was due during a slice gets one,
- * and what it queued in turn (the next save of a clerk who fell behind) another, so a backlog of
- * saves drains instead of growing by one each slice.
+ * Two turns of the loop between two slices of a catch-up: saves that arrived during a slice get one,
+ * and what they queued in turn another.
  */
 async function giveWay(): Promise<void> {
   await nextTurn()
