@@ -13,11 +13,8 @@ export function savesMeanwhile(everyMs: number, save: (k: number) => void): { st
   const clock = new Worker(clockSource, { eval: true, workerData: { everyMs } })
   clock.on('message', (due: number) => {
     if (stopped) return
-    const t0 = performance.timeOrigin + performance.now()
     save(waits.length)
-    const t1 = performance.timeOrigin + performance.now()
-    waits.push(t1 - due)
-    if (t1 - due > 50) console.log(`      slow: late ${(t0 - due).toFixed(1)} write ${(t1 - t0).toFixed(1)} at ${(t0 % 100000).toFixed(0)}`)
+    waits.push(performance.timeOrigin + performance.now() - due)
   })
   return {
     /** No more saves: the waits so far (the clock thread ends on its own time). */

@@ -6,8 +6,8 @@ import {
   driverFiles,
   outsideAsar,
 } from '../../../db/backgroundCheckpoint'
-import { writeSlice } from '../../support/territorialSlices'
 import { tempStore } from '../../support/tempStore'
+import { writeSlice } from '../../support/territorialSlices'
 
 /** Frames in the write-ahead log now (a PASSIVE checkpoint reports them and copies what it can). */
 const framesInLog = (store: ReturnType<typeof tempStore>) =>

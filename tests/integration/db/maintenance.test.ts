@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { backgroundCheckpointer } from '../../../db/backgroundCheckpoint'
 import { maintainWhenIdle } from '../../../db/maintenance'
 import { mergePropertySearchStep } from '../../../db/property/searchIndex'
-import { writeSlice } from '../../support/territorialSlices'
 import { tempStore } from '../../support/tempStore'
+import { writeSlice } from '../../support/territorialSlices'
 
 /** Waits (up to 10 s) until `done()` holds. */
 async function until(done: () => boolean): Promise<void> {
