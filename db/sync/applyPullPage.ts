@@ -5,9 +5,10 @@ import { withGateOpen } from '../writeGuard'
 import type { DerivedIndex, Written } from '../writePath'
 import { confirmOutboxRow } from './confirmedMutations'
 import { changesFor } from './deferredIndexes'
+import { outboxRowSet } from './outboxRowSet'
 import { withoutCommitSync } from './refetchableWrite'
 import { remoteHistory } from './remoteHistory'
-import { outboxRowKey, type ServerState, writeServerState } from './rowState'
+import { type ServerState, writeServerState } from './rowState'
 import { saveScopeState, scopeState } from './scopeState'
 import { SyncDataError } from './syncDataError'
 
@@ -21,19 +22,21 @@ export interface PullApplyStats {
 /**
  * Applies one pull page and moves the scope's cursor, in one SQLite transaction: after a crash
  * either both happened or neither did. A page is a few thousand rows at most, so a clerk's save
- * waits for one page, not for a whole catch-up.
+ * waits for one page, not for a whole catch-up. `outboxRows` gives the rows with an outbox row
+ * (outboxRowSet.ts): a catch-up keeps one across its slices.
  */
 export function applyPullPage(
   db: Db,
   scope: Scope,
   page: PullResponse,
   derivedIndexes: readonly DerivedIndex[] = [],
+  outboxRows: () => ReadonlySet<string> = outboxRowSet(db.$client),
 ): PullApplyStats {
   const client = db.$client
   const foreign = page.changes.find((e) => e.scope !== scope)
   if (foreign)
     throw new SyncDataError('BAD_PAGE', `change ${foreign.seq} belongs to ${foreign.scope}, not ${scope}`)
-  const { confirm, waitingOf, rowsOf } = statementsOf(client)
+  const { confirm, waitingOf } = statementsOf(client)
 
   const apply = client.transaction((): PullApplyStats => {
     // A page may hold a child before its parent; the keys are checked at commit instead.
@@ -43,9 +46,7 @@ export function applyPullPage(
     const written: { written: Written; fields: string[] }[] = []
     const origins = page.changes.flatMap((e) => (e.originMutation ? [e.originMutation] : []))
     const waiting = new Set(waitingOf.pluck().all(JSON.stringify(origins)) as string[])
-    const outboxRows = new Set(
-      (rowsOf.all() as { entity: string; rowId: string }[]).map((r) => outboxRowKey(r.entity, r.rowId)),
-    )
+    const rowsWithOutbox = outboxRows()
     const history = remoteHistory(client)
     withGateOpen(client, () => {
       for (const entry of page.changes) {
@@ -56,7 +57,7 @@ export function applyPullPage(
         }
         if (entry.originMutation && waiting.has(entry.originMutation))
           stats.confirmed += confirm(entry.originMutation, entry.seq)
-        const outcome = writeServerState(client, serverStateOf(entry), outboxRows)
+        const outcome = writeServerState(client, serverStateOf(entry), rowsWithOutbox)
         if (outcome.kind !== 'written') {
           stats.skipped += 1
           continue
@@ -94,11 +95,10 @@ function prepare(client: Database.Database) {
   return {
     confirm: confirmOutboxRow(client),
     // The outbox is asked once a page, not once a change: which of the page's changes confirm one of
-    // its rows, and which rows have one (only those can have a pending field).
+    // its rows.
     waitingOf: client.prepare(
       'SELECT mutation_id FROM outbox WHERE mutation_id IN (SELECT value FROM json_each(?))',
     ),
-    rowsOf: client.prepare('SELECT DISTINCT entity, row_id AS rowId FROM outbox'),
   }
 }
 

@@ -12,6 +12,7 @@ import {
 import { buildIndexesStep } from '../../../db/sync/indexBuild'
 import { dropNumberBlocks } from '../../../db/sync/numberPool'
 import { markSentUpTo, outboxCounts, readOutbox, renumberOutboxForEpoch } from '../../../db/sync/outbox'
+import { outboxRowSet } from '../../../db/sync/outboxRowSet'
 import { slicesOfPullPage } from '../../../db/sync/pullSlices'
 import { recordPushResults } from '../../../db/sync/pushResults'
 import { allScopeStates, scopeState } from '../../../db/sync/scopeState'
@@ -257,6 +258,7 @@ async function pullPages(ctx: RoundContext, scope: Scope, afterSlice: () => Prom
     return { after, page }
   }
   let ahead: ReturnType<typeof fetchPage> | null = null
+  const outboxRows = outboxRowSet(ctx.db.$client)
   for (;;) {
     if (scopeState(ctx.db.$client, scope).state !== 'live') await bootstrap(ctx, scope)
     const cursor = scopeState(ctx.db.$client, scope).cursorSeq
@@ -282,7 +284,7 @@ async function pullPages(ctx: RoundContext, scope: Scope, afterSlice: () => Prom
     // saves once a slice ends YIELD_AFTER_MS after the last turn: a save waits for that and one
     // slice at most.
     for (const slice of slicesOfPullPage(page, PULL_SLICE)) {
-      applyPullPage(ctx.db, scope, slice, ctx.derivedIndexes)
+      applyPullPage(ctx.db, scope, slice, ctx.derivedIndexes, outboxRows)
       await afterSlice()
       if (slice.hasMore && performance.now() - lastTurn >= YIELD_AFTER_MS) {
         await giveWay()

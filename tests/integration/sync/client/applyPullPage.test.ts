@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { propertySearchIndex } from '../../../../db/property/searchIndex'
 import { applyPullPage } from '../../../../db/sync/applyPullPage'
+import { renumberOutboxForEpoch } from '../../../../db/sync/outbox'
+import { outboxRowSet } from '../../../../db/sync/outboxRowSet'
 import type { DerivedIndex } from '../../../../db/writePath'
 import type { ChangeEntry } from '../../../../domain/sync/protocol'
 import { encodeHlc } from '../../../../domain/time/hlc'
@@ -60,6 +62,41 @@ describe('applyPullPage', () => {
     expect(s.object(put.rowId)).toMatchObject({ name: 'ჩემი სახელი', street: 'ახალი ქუჩა' })
     expect(s.versions(put.rowId)).toMatchObject({ name: 12, street: 12 })
     expect(s.outbox()).toHaveLength(1)
+  })
+
+  it('keeps the saves made between the slices of one catch-up, the outbox rows read once for all', () => {
+    const rows = outboxRowSet(s.client)
+    const [a, b, c, d] = [objectPut(10), objectPut(11), objectPut(12), objectPut(13)]
+    applyPullPage(s.db, 'property', page([a, b, c, d]), derived, rows)
+    const rename = (id: string, name: string) =>
+      s.write(clerk, [{ op: 'update', entity: 'propertyObject', id, values: { name } }])
+    const remote = (seq: number, rowId: string) => entry({ seq, rowId, values: { name: `სხვისი ${seq}` } })
+    // A save whose effect comes back: its outbox row (number 1) is gone.
+    rename(d.rowId, 'ჩემი D')
+    const [confirmed] = s.outbox()
+    const back = entry({
+      seq: 14,
+      rowId: d.rowId,
+      values: { name: 'ჩემი D' },
+      originMutation: confirmed!.mutationId,
+    })
+    applyPullPage(s.db, 'property', page([back]), derived, rows)
+    expect(s.outbox()).toEqual([])
+    // Saved after the slices before read the outbox: the next slice still keeps them.
+    rename(a.rowId, 'ჩემი A')
+    rename(b.rowId, 'ჩემი B')
+    applyPullPage(s.db, 'property', page([remote(15, a.rowId)]), derived, rows)
+    expect(s.object(a.rowId)).toMatchObject({ name: 'ჩემი A' })
+    // A new epoch numbers the outbox from 1 again: the next save is number 3, as the last one seen was.
+    renumberOutboxForEpoch(s.db, 2, 1)
+    rename(c.rowId, 'ჩემი C')
+    expect(s.outbox().map((o) => o.seq)).toEqual([1, 2, 3])
+    applyPullPage(s.db, 'property', page([remote(16, b.rowId), remote(17, c.rowId)]), derived, rows)
+    expect(s.object(b.rowId)).toMatchObject({ name: 'ჩემი B' })
+    expect(s.object(c.rowId)).toMatchObject({ name: 'ჩემი C' })
+    // A row without an outbox row takes the pulled value.
+    applyPullPage(s.db, 'property', page([remote(18, d.rowId)]), derived, rows)
+    expect(s.object(d.rowId)).toMatchObject({ name: 'სხვისი 18' })
   })
 
   it("removes the outbox row when its own mutation's effect comes back, and takes the server's value", () => {
