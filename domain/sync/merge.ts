@@ -227,9 +227,11 @@ export function mergeMutation(
 
   if (mutation.op === 'insert') {
     if (current) return { outcome: 'rejected', reason: 'DUPLICATE_ID', message: 'A row with this id exists' }
+    // A replayed insert keeps its place in the lost log, as a replayed edit does: an edit another PC
+    // made on top of the new row, replayed after it, then tells it had seen it.
     return {
       outcome: 'merged',
-      record: { values: { ...mutation.fields }, meta: { '*': stamp }, deletedAt: null },
+      record: { values: { ...mutation.fields }, meta: { '*': stampFor(null) }, deletedAt: null },
       change: { op: 'put', fields: Object.keys(mutation.fields) },
       conflicts: [],
     }

@@ -378,6 +378,50 @@ describe('replays after a server restore', () => {
     return !seen && writerOf(r, f) !== m.device
   }
 
+  it('an edit replayed on top of a replayed insert is no conflict, by its base or by naming the insert', () => {
+    const restoredAt = 10
+    const insert: IncomingMutation = {
+      op: 'insert',
+      fields: { name: 'x', note: 'n', amount: 1 },
+      baseVersions: {},
+      hlc: hlcOf(T0, 0, 'pcA'),
+      device: 'pcA',
+      userName: 'pcA',
+      replay: { after: restoredAt, seq: 12, mutation: 'insert-of-A' },
+    }
+    const inserted = mergeMutation(null, insert, rules, 11)
+    if (inserted.outcome !== 'merged') throw new Error('expected a merge')
+    const editOnTop = (base: number | null, replay: IncomingMutation['replay']): IncomingMutation => ({
+      op: 'update',
+      fields: { name: 'y', amount: 2 },
+      baseVersions: { name: base, amount: base },
+      // Before the insert by the clock: only the lost log's order tells that it came after.
+      hlc: hlcOf(T0 - 5_000, 0, 'pcB'),
+      device: 'pcB',
+      userName: 'pcB',
+      replay,
+    })
+    for (const edit of [
+      // Its PC knew where both stood in the lost log: its base is the insert's position there.
+      editOnTop(12, { after: restoredAt, seq: 13, mutation: 'edit-of-B' }),
+      // Its PC was put back to a backup and forgot the positions: it names the insert as received.
+      editOnTop(null, { after: restoredAt, seq: null, mutation: 'edit-of-B', seen: ['insert-of-A'] }),
+    ]) {
+      expect(mergeMutation(inserted.record, edit, rules, 12)).toMatchObject({
+        outcome: 'merged',
+        record: { values: { name: 'y', note: 'n', amount: 2 } },
+        conflicts: [],
+      })
+    }
+    // An edit that had not seen it is concurrent, as before.
+    const blind = editOnTop(null, { after: restoredAt, seq: null, mutation: 'edit-of-B' })
+    const result = mergeMutation(inserted.record, blind, rules, 12)
+    expect(result.outcome === 'merged' && result.conflicts.map((c) => c.field).sort()).toEqual([
+      'amount',
+      'name',
+    ])
+  })
+
   it('a base past the restore point means every value up to it was seen: any such base merges the same way', () => {
     fc.assert(
       fc.property(
